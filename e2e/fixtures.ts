@@ -1,0 +1,93 @@
+/**
+ * The `ferry` fixture: a fresh data directory and the app's window, either in real Electron
+ * (`_electron.launch`, where its binary is installed or FERRY_E2E_TARGET=electron) or through the
+ * harness in Chromium. Specs use only what this fixture gives, so they run the same in both.
+ */
+import { test as base, _electron, type Page } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const repo = join(import.meta.dirname, '..');
+
+/**
+ * The Electron binary, if installed. Read from `path.txt` instead of `require('electron')`, which
+ * would try to download it.
+ */
+function electronBinary(): string | null {
+  if (process.env.FERRY_E2E_TARGET === 'harness') return null;
+  const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const pathFile = join(dir, 'path.txt');
+  const binary = existsSync(pathFile) ? join(dir, 'dist', readFileSync(pathFile, 'utf8').trim()) : null;
+  if (binary && existsSync(binary)) return binary;
+  if (process.env.FERRY_E2E_TARGET === 'electron') throw new Error('FERRY_E2E_TARGET=electron, but the Electron binary is not installed (npx install-electron)');
+  return null;
+}
+
+export interface FerryApp {
+  page: Page;
+  dataDir: string;
+  target: 'electron' | 'harness';
+  /** The answer the next file dialog gives. */
+  answerNextFileDialog(path: string | null): Promise<void>;
+  /** Runs the CLI against the same data directory; returns stdout and the exit code. */
+  cli(...args: string[]): { stdout: string; status: number };
+}
+
+async function startHarnessProcess(dataDir: string): Promise<{ child: ChildProcess; url: string; origin: string; token: string }> {
+  const child = spawn(process.execPath, [join(repo, 'e2e/harness/cli.ts'), '--json', '--data-dir', dataDir, '--locale', 'de-DE'], {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout! });
+    rl.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`harness exited with ${code}`)));
+  });
+  return { child, ...(JSON.parse(line) as { url: string; origin: string; token: string }) };
+}
+
+export const test = base.extend<{ ferry: FerryApp }>({
+  ferry: async ({ browser }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ferry-e2e-'));
+    const cli = (...args: string[]) => {
+      const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(repo, 'src/main/cli.ts'), ...args, '--data-dir', dataDir], { encoding: 'utf8' });
+      return { stdout: r.stdout, status: r.status ?? -1 };
+    };
+    const binary = electronBinary();
+    if (binary) {
+      const app = await _electron.launch({ executablePath: binary, args: [join(repo, 'out/main/index.js')], env: { ...process.env, FERRY_DATA_DIR: dataDir, LANG: 'de_DE.UTF-8' } });
+      const page = await app.firstWindow();
+      await use({
+        page, dataDir, target: 'electron', cli,
+        answerNextFileDialog: async (path) => {
+          await app.evaluate(({ dialog }, answer) => {
+            dialog.showOpenDialog = (async () => ({ canceled: answer === null, filePaths: answer === null ? [] : [answer] })) as typeof dialog.showOpenDialog;
+          }, path);
+        },
+      });
+      await app.close();
+    } else {
+      const harness = await startHarnessProcess(dataDir);
+      const context = await browser.newContext({ locale: 'de-DE' });
+      const page = await context.newPage();
+      await page.goto(harness.url);
+      await use({
+        page, dataDir, target: 'harness', cli,
+        answerNextFileDialog: async (path) => {
+          const res = await fetch(`${harness.origin}/__ferry/dialog?token=${harness.token}`, { method: 'POST', body: JSON.stringify({ path }) });
+          if (!res.ok) throw new Error(`dialog answer refused: ${res.status}`);
+        },
+      });
+      await context.close();
+      harness.child.kill('SIGTERM');
+      await new Promise((r) => harness.child.once('exit', r));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

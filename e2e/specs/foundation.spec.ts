@@ -1,0 +1,69 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '../fixtures.ts';
+
+test('switches the language to English and back', async ({ ferry }) => {
+  const { page } = ferry;
+  await expect(page.getByTestId('app-ready')).toBeVisible();
+  await expect(page.getByTestId('nav-settings')).toHaveText('Einstellungen');
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language').selectOption('en');
+  await expect(page.getByTestId('nav-settings')).toHaveText('Settings');
+  await expect(page.locator('h1')).toHaveText('Settings');
+  await page.getByTestId('language').selectOption('de');
+  await expect(page.getByTestId('nav-settings')).toHaveText('Einstellungen');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+});
+
+test('choosing a side shows that side’s journey, and it survives a reload', async ({ ferry }) => {
+  const { page } = ferry;
+  await expect(page.getByTestId('side-connected')).toBeVisible();
+  await page.getByTestId('side-connected').click();
+  await expect(page.getByTestId('journey').locator('li')).toHaveCount(4);
+  await expect(page.getByTestId('current-side')).toContainText('Verbundene Seite');
+  await page.reload();
+  await expect(page.getByTestId('journey').locator('li')).toHaveCount(4);
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('side').selectOption('restricted');
+  await page.getByTestId('nav-home').click();
+  await expect(page.getByTestId('journey').locator('li')).toHaveCount(7);
+});
+
+test('settings shows the station fingerprint that `ferry station show --json` reports', async ({ ferry }) => {
+  const { page } = ferry;
+  await page.getByTestId('nav-settings').click();
+  const shown = (await page.getByTestId('station-fingerprint').textContent()) ?? '';
+  expect(shown).toMatch(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
+  const { stdout, status } = ferry.cli('station', 'show', '--json');
+  expect(status).toBe(0);
+  expect(shown.replaceAll(' ', '')).toBe((JSON.parse(stdout) as { fingerprint: string }).fingerprint);
+});
+
+test('every domain page shows an honest empty state', async ({ ferry }) => {
+  const { page } = ferry;
+  for (const p of ['appliances', 'transfer', 'vault', 'plan', 'runbook', 'certificates', 'clients'] as const) {
+    await page.getByTestId(`nav-${p}`).click();
+    await expect(page.getByTestId(`empty-${p}`)).toBeVisible();
+  }
+});
+
+test('the audit page lists real entries and an intact chain', async ({ ferry }) => {
+  const { page } = ferry;
+  await page.getByTestId('side-restricted').click();
+  await page.getByTestId('nav-audit').click();
+  await expect(page.getByTestId('audit-status')).toContainText('Kette intakt: 2 Einträge');
+  await expect(page.getByTestId('audit-table').locator('tbody tr')).toHaveCount(2);
+  await expect(page.getByTestId('audit-table')).toContainText('settings.side');
+  await expect(page.getByTestId('audit-table')).toContainText('station.created');
+});
+
+test('hashes a chosen file with progress and shows its SHA-256', async ({ ferry }) => {
+  const { page } = ferry;
+  const file = join(ferry.dataDir, 'package.bin');
+  writeFileSync(file, 'Ferry\n');
+  await page.getByTestId('nav-vault').click();
+  await ferry.answerNextFileDialog(file);
+  await page.getByTestId('hash-choose').click();
+  // sha256sum of "Ferry\n", computed outside Ferry.
+  await expect(page.getByTestId('hash-result')).toHaveText('92a214dd0de19a889b89eec23e58ccd58369d95370cd5e8cd87e6e68e8859e63');
+});

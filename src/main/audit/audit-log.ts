@@ -1,0 +1,115 @@
+/**
+ * The append-only, hash-chained audit log (DESIGN: Storage). Each entry stores the previous entry's
+ * hash, and `hash = sha256(prevHash || canonical JSON of the entry)`. Callers append inside the same
+ * transaction as the change they record, so a change without its entry cannot be committed.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../shared/canonical-json.ts';
+import type { AuditEntry, AuditVerification } from '../../shared/contract.ts';
+import { transaction, type Database } from '../store/database.ts';
+
+/** The hash before the first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What a service says about a change. */
+export interface AuditRecord {
+  actor: string;
+  action: string;
+  subject: string;
+  details?: Record<string, unknown>;
+}
+
+interface Row {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The hash of one entry given its predecessor's hash. */
+export function entryHash(prevHash: string, entry: Omit<AuditEntry, 'prevHash' | 'hash'>): string {
+  const body = canonicalJson({ seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, subject: entry.subject, details: entry.details });
+  return createHash('sha256').update(prevHash, 'utf8').update(body, 'utf8').digest('hex');
+}
+
+/** The audit log of one database. */
+export class AuditLog {
+  private readonly db: Database;
+  private readonly now: () => Date;
+
+  constructor(db: Database, now: () => Date = () => new Date()) {
+    this.db = db;
+    this.now = now;
+  }
+
+  /** Appends one entry; joins the caller's transaction if one is open. */
+  append(record: AuditRecord): AuditEntry {
+    return transaction(this.db, () => {
+      const head = this.db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
+      const seq = (head?.seq ?? 0) + 1;
+      const prevHash = head?.hash ?? GENESIS_HASH;
+      const base = { seq, at: this.now().toISOString(), actor: record.actor, action: record.action, subject: record.subject, details: record.details ?? {} };
+      const hash = entryHash(prevHash, base);
+      this.db.prepare('INSERT INTO audit_log (seq, at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(seq, base.at, base.actor, base.action, base.subject, canonicalJson(base.details), prevHash, hash);
+      this.db.prepare('INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash')
+        .run(seq, hash);
+      return { ...base, prevHash, hash };
+    });
+  }
+
+  /** The newest entries first. */
+  list(limit: number): AuditEntry[] {
+    const rows = this.db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit) as unknown as Row[];
+    return rows.map(toEntry);
+  }
+
+  /** All entries, oldest first, as stored (for export). */
+  *all(): Generator<AuditEntry> {
+    for (const row of this.db.prepare('SELECT * FROM audit_log ORDER BY seq ASC').iterate() as Iterable<Row>) {
+      yield toEntry(row);
+    }
+  }
+
+  /** Recomputes the whole chain; reports the first entry that does not hold. */
+  verify(): AuditVerification {
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    let count = 0;
+    const broken = (seq: number, reason: string): AuditVerification => ({ ok: false, count, headHash: prevHash, brokenAt: seq, reason });
+    for (const row of this.db.prepare('SELECT * FROM audit_log ORDER BY seq ASC').iterate() as Iterable<Row>) {
+      if (row.seq !== expectedSeq) return broken(row.seq, `entry ${expectedSeq} is missing`);
+      if (row.prev_hash !== prevHash) return broken(row.seq, 'prevHash does not match the previous entry');
+      let details: Record<string, unknown>;
+      try {
+        details = JSON.parse(row.details) as Record<string, unknown>;
+      } catch {
+        return broken(row.seq, 'details are not valid JSON');
+      }
+      const hash = entryHash(prevHash, { seq: row.seq, at: row.at, actor: row.actor, action: row.action, subject: row.subject, details });
+      if (hash !== row.hash || canonicalJson(details) !== row.details) return broken(row.seq, 'entry content does not match its hash');
+      prevHash = row.hash;
+      expectedSeq += 1;
+      count += 1;
+    }
+    const head = this.db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
+    if ((head?.seq ?? 0) !== count || (head?.hash ?? GENESIS_HASH) !== prevHash) {
+      return { ok: false, count, headHash: prevHash, brokenAt: count + 1, reason: 'entries after the last one found are missing' };
+    }
+    return { ok: true, count, headHash: prevHash, brokenAt: null, reason: null };
+  }
+}
+
+function toEntry(row: Row): AuditEntry {
+  let details: Record<string, unknown>;
+  try {
+    details = JSON.parse(row.details) as Record<string, unknown>;
+  } catch {
+    details = { unreadable: row.details };
+  }
+  return { seq: row.seq, at: row.at, actor: row.actor, action: row.action, subject: row.subject, details, prevHash: row.prev_hash, hash: row.hash };
+}

@@ -1,0 +1,73 @@
+/** `ferry station …`: init, show, export, trust. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Station } from '../../shared/contract.ts';
+import { FerryError } from '../../shared/errors.ts';
+import { formatFingerprint } from '../../shared/fingerprint.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
+import { requireOption, type Command, type CommandContext } from './command.ts';
+import { EXIT } from './output.ts';
+
+function printStation(ctx: CommandContext, station: Station): number {
+  if (ctx.json) ctx.io.out(JSON.stringify(station) + '\n');
+  else {
+    ctx.io.out(`Station      ${station.name}\nFingerprint  ${formatFingerprint(station.fingerprint)}\nCreated      ${station.createdAt}\n` +
+      `Key storage  ${station.protection === 'file-key' ? 'file key (mode 0600) in the data directory' : 'operating system keychain (safeStorage)'}\n`);
+  }
+  return EXIT.ok;
+}
+
+/** Reads a file the user named; a missing one is an environment problem (exit 3). */
+export function readInputFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new FerryError('FILE_MISSING', `Cannot read ${path}: ${(error as Error).message}`, { path });
+  }
+}
+
+/** The station commands. */
+export const STATION_COMMANDS: Record<string, Command> = {
+  init: {
+    summary: 'create this station’s key pair (once per data directory)',
+    usage: 'ferry station init --name NAME [--data-dir DIR] [--json]',
+    options: { name: { type: 'string' } },
+    positionals: 0,
+    run: (ctx) => printStation(ctx, ctx.services().stations.init(requireOption(ctx, 'name', STATION_COMMANDS.init!.usage))),
+  },
+  show: {
+    summary: 'show the station name and fingerprint',
+    usage: 'ferry station show [--data-dir DIR] [--json]',
+    options: {},
+    positionals: 0,
+    run: (ctx) => printStation(ctx, ctx.services().stations.show()),
+  },
+  export: {
+    summary: 'write the public key as PEM (SubjectPublicKeyInfo) for another station to trust',
+    usage: 'ferry station export --out FILE [--data-dir DIR] [--json]',
+    options: { out: { type: 'string' } },
+    positionals: 0,
+    run: (ctx) => {
+      const out = resolve(requireOption(ctx, 'out', STATION_COMMANDS.export!.usage));
+      const station = ctx.services().stations.show();
+      writeFileAtomic(out, station.publicKeyPem);
+      if (ctx.json) ctx.io.out(JSON.stringify({ file: out, fingerprint: station.fingerprint }) + '\n');
+      else ctx.io.out(`Wrote ${out}\nFingerprint  ${formatFingerprint(station.fingerprint)}\nRead this fingerprint to the person who trusts this station.\n`);
+      return EXIT.ok;
+    },
+  },
+  trust: {
+    summary: 'trust another station from its PEM key or a request, if the fingerprint matches',
+    usage: 'ferry station trust FILE --fingerprint FP [--data-dir DIR] [--json]',
+    options: { fingerprint: { type: 'string' } },
+    positionals: 1,
+    run: (ctx) => {
+      const fingerprint = requireOption(ctx, 'fingerprint', STATION_COMMANDS.trust!.usage);
+      const text = readInputFile(ctx.positionals[0]!);
+      const trusted = ctx.services().stations.trust(text, fingerprint);
+      if (ctx.json) ctx.io.out(JSON.stringify(trusted) + '\n');
+      else ctx.io.out(`Trusted "${trusted.name}"\nFingerprint  ${formatFingerprint(trusted.fingerprint)}\n`);
+      return EXIT.ok;
+    },
+  },
+};

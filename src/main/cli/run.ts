@@ -1,0 +1,94 @@
+/**
+ * `ferry`: the command line over the same services as the app (DESIGN: Command line). Every command
+ * takes `--data-dir DIR` and `--json`; `--help` works on every level.
+ */
+import { parseArgs } from 'node:util';
+import { resolveDataDir } from '../data-dir.ts';
+import { createServices, type Services } from '../services.ts';
+import type { Command, CommandContext } from './command.ts';
+import { reportError, usageError, EXIT, type CliIo } from './output.ts';
+import { AUDIT_COMMANDS } from './commands-audit.ts';
+import { STATION_COMMANDS } from './commands-station.ts';
+
+const GROUPS: Record<string, { summary: string; commands: Record<string, Command> }> = {
+  station: { summary: 'this station’s identity and the stations it trusts', commands: STATION_COMMANDS },
+  audit: { summary: 'the hash-chained audit log', commands: AUDIT_COMMANDS },
+};
+
+const COMMON = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function topHelp(): string {
+  const groups = Object.entries(GROUPS).map(([name, g]) => `  ${name.padEnd(10)} ${g.summary}`).join('\n');
+  return `Ferry — carries appliance software updates across an air gap.
+
+Usage: ferry <group> <command> [options]
+
+Groups:
+${groups}
+
+Options on every command:
+  --data-dir DIR   data directory (default: FERRY_DATA_DIR, else the app's user data folder)
+  --json           machine-readable result on stdout
+  -h, --help       help for any group or command
+
+Exit codes: 0 success, 1 a check failed, 2 usage error, 3 environment problem.
+`;
+}
+
+function groupHelp(name: string): string {
+  const group = GROUPS[name]!;
+  const lines = Object.entries(group.commands).map(([cmd, c]) => `  ${cmd.padEnd(8)} ${c.summary}`).join('\n');
+  return `Usage: ferry ${name} <command> [options]\n\n${group.summary}\n\nCommands:\n${lines}\n\nRun "ferry ${name} <command> --help" for details.\n`;
+}
+
+/** Runs one CLI invocation and returns its exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const json = argv.includes('--json');
+  const [groupName, commandName, ...rest] = argv;
+  if (groupName === undefined || groupName === '--help' || groupName === '-h' || groupName === 'help') {
+    io.out(topHelp());
+    return groupName === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const group = GROUPS[groupName];
+  if (!group) return reportError(io, json, usageError(`Unknown group "${groupName}". Run "ferry --help".`));
+  if (commandName === undefined || commandName === '--help' || commandName === '-h') {
+    io.out(groupHelp(groupName));
+    return commandName === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = group.commands[commandName];
+  if (!command) return reportError(io, json, usageError(`Unknown command "ferry ${groupName} ${commandName}". Run "ferry ${groupName} --help".`));
+
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...rest], options: { ...COMMON, ...command.options }, allowPositionals: true, strict: true }) as typeof parsed;
+  } catch (error) {
+    return reportError(io, json, usageError(`${(error as Error).message}\nUsage: ${command.usage}`));
+  }
+  if (parsed.values.help) {
+    io.out(`Usage: ${command.usage}\n\n${command.summary}\n`);
+    return EXIT.ok;
+  }
+  if (parsed.positionals.length !== command.positionals) {
+    return reportError(io, json, usageError(`Expected ${command.positionals} argument(s), got ${parsed.positionals.length}.\nUsage: ${command.usage}`));
+  }
+
+  let services: Services | null = null;
+  const ctx: CommandContext = {
+    positionals: parsed.positionals,
+    values: parsed.values,
+    json,
+    io,
+    services: () => (services ??= createServices({ dataDir: resolveDataDir(parsed.values['data-dir'] as string | undefined, io.env) })),
+  };
+  try {
+    return await command.run(ctx);
+  } catch (error) {
+    return reportError(io, json, error);
+  } finally {
+    await (services as Services | null)?.close();
+  }
+}

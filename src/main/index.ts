@@ -1,0 +1,101 @@
+/**
+ * The Electron shell: wires the services (which know nothing of Electron) to the window, IPC,
+ * dialogs and safeStorage. Keep logic out of here; put it in a service.
+ */
+import { app, BrowserWindow, dialog, powerSaveBlocker } from 'electron';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDispatcher } from './ipc/dispatcher.ts';
+import { createHandlerTable } from './ipc/register-handlers.ts';
+import { isAllowedNavigation } from './security.ts';
+import { createServices, type Services } from './services.ts';
+import { registerIpc, sendToWindow } from './shell/ipc.ts';
+import { createSafeStorageProtector } from './shell/safe-storage-protector.ts';
+import { createMainWindow, registerAppScheme, serveRenderer } from './shell/window.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+let mainWindow: BrowserWindow | null = null;
+let services: Services | null = null;
+
+app.setName('Ferry');
+if (process.env.FERRY_DATA_DIR) app.setPath('userData', process.env.FERRY_DATA_DIR);
+if (!app.requestSingleInstanceLock()) app.quit();
+registerAppScheme();
+
+function writeCrashReport(context: string, error: unknown): void {
+  try {
+    const dir = join(app.getPath('userData'), 'crash-reports');
+    mkdirSync(dir, { recursive: true });
+    const text = `${new Date().toISOString()} ${context}\n${error instanceof Error ? error.stack : String(error)}\n`;
+    writeFileSync(join(dir, `${Date.now()}.txt`), text);
+  } catch {
+    // Reporting must never crash the app further.
+  }
+}
+
+process.on('uncaughtException', (error) => {
+  writeCrashReport('uncaughtException', error);
+  const choice = dialog.showMessageBoxSync({
+    type: 'error', title: 'Ferry', message: 'Ferry hit an unexpected error (INTERNAL_ERROR). A report was saved.',
+    buttons: ['Restart', 'Quit'], defaultId: 0,
+  });
+  if (choice === 0) app.relaunch();
+  app.exit(1);
+});
+
+void app.whenReady().then(() => {
+  const protector = createSafeStorageProtector() ?? undefined;
+  let blocker: number | null = null;
+  services = createServices({
+    dataDir: app.getPath('userData'),
+    ...(protector ? { protector } : {}),
+    emit: (event, payload) => {
+      // Keep the machine awake while long work runs (Etcher's lesson).
+      if (event === 'job:progress' && blocker === null) blocker = powerSaveBlocker.start('prevent-app-suspension');
+      if (event === 'job:finished' && services?.jobs.list().length === 0 && blocker !== null) {
+        powerSaveBlocker.stop(blocker);
+        blocker = null;
+      }
+      sendToWindow(() => mainWindow)(event, payload);
+    },
+    dialog: {
+      openFile: async () => {
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, { properties: ['openFile'] }) : { canceled: true, filePaths: [] };
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+    },
+    version: app.getVersion(),
+    systemLocale: app.getLocale(),
+    transport: 'electron',
+  });
+  services.stations.ensure(hostname() || 'Ferry');
+  const dispatch = createDispatcher(createHandlerTable(services), {
+    isTrustedSender: (sender) => mainWindow !== null && sender.id === String(mainWindow.webContents.id) && isAllowedNavigation(sender.url),
+    onInternalError: (channel, error) => writeCrashReport(channel, error),
+  });
+  registerIpc(dispatch);
+  serveRenderer(join(here, '../renderer'));
+  mainWindow = createMainWindow(join(here, '../preload/index.cjs'));
+  mainWindow.on('close', (event) => {
+    const running = services?.jobs.list() ?? [];
+    if (running.length === 0 || !mainWindow) return;
+    const choice = dialog.showMessageBoxSync(mainWindow, {
+      type: 'warning', buttons: ['Keep running', 'Cancel work and quit'], defaultId: 0, cancelId: 0,
+      message: `${running.length} operation(s) still running. Quit anyway?`,
+    });
+    if (choice === 0) event.preventDefault();
+  });
+  mainWindow.on('closed', () => { mainWindow = null; });
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => { if (!isAllowedNavigation(url)) event.preventDefault(); });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+app.on('window-all-closed', () => {
+  void services?.close().finally(() => app.quit());
+});
+

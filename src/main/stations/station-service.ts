@@ -1,0 +1,176 @@
+/**
+ * This station's identity (an Ed25519 key pair, created once) and the stations it trusts. Trust is
+ * given only when the fingerprint a person typed equals the key's fingerprint.
+ */
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { z } from 'zod';
+import type { Station } from '../../shared/contract.ts';
+import { FerryError } from '../../shared/errors.ts';
+import { normalizeFingerprint } from '../../shared/fingerprint.ts';
+import { REQUEST_PAYLOAD_TYPE, RequestSchema } from '../../shared/formats.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import { parseEnvelope, verifyEnvelope } from '../crypto/dsse.ts';
+import { fingerprintOf, generateStationKeys, pemFromRaw, publicKeyFromRaw, rawPublicKey, rawPublicKeyFromPem } from '../crypto/ed25519.ts';
+import { transaction, type Database } from '../store/database.ts';
+import type { SecretProtector } from './secret-protector.ts';
+
+/** A station this one trusts. */
+export interface TrustedStation {
+  name: string;
+  fingerprint: string;
+  trustedAt: string;
+  source: 'pem' | 'request';
+}
+
+interface StationRow {
+  name: string;
+  public_key: Uint8Array;
+  private_key_sealed: Uint8Array;
+  protection: 'safeStorage' | 'file-key';
+  created_at: string;
+}
+
+export interface StationServiceOptions {
+  db: Database;
+  audit: AuditLog;
+  /** Seals new keys; also opens keys sealed with the same kind. */
+  protector: SecretProtector;
+  /** Opens keys sealed with another kind, where this process can (the app can open file keys). */
+  otherProtectors?: SecretProtector[];
+  now?: () => Date;
+}
+
+const NameSchema = z.string().trim().min(1, 'The station name is empty').max(80, 'The station name is longer than 80 characters');
+
+/** Identity and trust of this station. */
+export class StationService {
+  private readonly db: Database;
+  private readonly audit: AuditLog;
+  private readonly protector: SecretProtector;
+  private readonly others: SecretProtector[];
+  private readonly now: () => Date;
+
+  constructor(options: StationServiceOptions) {
+    this.db = options.db;
+    this.audit = options.audit;
+    this.protector = options.protector;
+    this.others = options.otherProtectors ?? [];
+    this.now = options.now ?? (() => new Date());
+  }
+
+  private row(): StationRow | undefined {
+    return this.db.prepare('SELECT name, public_key, private_key_sealed, protection, created_at FROM station WHERE id = 1').get() as StationRow | undefined;
+  }
+
+  /** Whether a station exists in this data directory. */
+  exists(): boolean {
+    return this.row() !== undefined;
+  }
+
+  /** Creates the station; refuses when one exists (its key must never be replaced silently). */
+  init(name: string): Station {
+    const checked = NameSchema.safeParse(name);
+    if (!checked.success) throw new FerryError('USAGE', checked.error.issues[0]?.message ?? 'Invalid name');
+    return transaction(this.db, () => {
+      if (this.row()) throw new FerryError('STATION_EXISTS', 'This data directory already has a station');
+      const { publicKey, privateKey } = generateStationKeys();
+      const raw = rawPublicKey(publicKey);
+      const sealed = this.protector.seal(privateKey.export({ format: 'der', type: 'pkcs8' }));
+      const createdAt = this.now().toISOString();
+      this.db.prepare('INSERT INTO station (id, name, public_key, private_key_sealed, protection, created_at) VALUES (1, ?, ?, ?, ?, ?)')
+        .run(checked.data, raw, sealed, this.protector.kind, createdAt);
+      this.audit.append({ actor: 'station', action: 'station.created', subject: fingerprintOf(raw), details: { name: checked.data, protection: this.protector.kind } });
+      return this.show();
+    });
+  }
+
+  /** The station, creating it with `defaultName` on first run (the desktop app). */
+  ensure(defaultName: string): Station {
+    return this.row() ? this.show() : this.init(defaultName);
+  }
+
+  /** This station's public identity. */
+  show(): Station {
+    const row = this.row();
+    if (!row) throw new FerryError('STATION_MISSING', 'No station in this data directory');
+    const raw = Buffer.from(row.public_key);
+    return { name: row.name, fingerprint: fingerprintOf(raw), publicKeyPem: pemFromRaw(raw), createdAt: row.created_at, protection: row.protection };
+  }
+
+  /** Renames the station (the key stays). */
+  rename(name: string): Station {
+    const checked = NameSchema.safeParse(name);
+    if (!checked.success) throw new FerryError('USAGE', checked.error.issues[0]?.message ?? 'Invalid name');
+    return transaction(this.db, () => {
+      const before = this.show();
+      this.db.prepare('UPDATE station SET name = ? WHERE id = 1').run(checked.data);
+      this.audit.append({ actor: 'user', action: 'station.renamed', subject: before.fingerprint, details: { from: before.name, to: checked.data } });
+      return this.show();
+    });
+  }
+
+  /** The private signing key; fails when this process cannot open how it was sealed. */
+  privateKey(): KeyObject {
+    const row = this.row();
+    if (!row) throw new FerryError('STATION_MISSING', 'No station in this data directory');
+    const protector = [this.protector, ...this.others].find((p) => p.kind === row.protection);
+    if (!protector) {
+      throw new FerryError('SECRET_UNAVAILABLE', `The station key is protected by ${row.protection}, which this program cannot open`, { protection: row.protection });
+    }
+    return createPrivateKey({ key: protector.open(Buffer.from(row.private_key_sealed)), format: 'der', type: 'pkcs8' });
+  }
+
+  /**
+   * Pins another station from its PEM public key or from a Ferry request it signed. Refused unless
+   * `typedFingerprint` (as the person read it off the other screen) equals the key's fingerprint.
+   */
+  trust(fileText: string, typedFingerprint: string): TrustedStation {
+    const wanted = normalizeFingerprint(typedFingerprint);
+    if (!wanted) throw new FerryError('USAGE', 'A fingerprint has 64 hex digits (dashes, spaces and case are ignored)');
+    const candidate = readStationKey(fileText);
+    const actual = fingerprintOf(candidate.raw);
+    if (actual !== wanted) {
+      throw new FerryError('FINGERPRINT_MISMATCH', 'The key’s fingerprint differs from the one entered', { expected: wanted, actual });
+    }
+    const own = this.row();
+    if (own && fingerprintOf(Buffer.from(own.public_key)) === actual) {
+      throw new FerryError('PUBLIC_KEY_INVALID', 'This is this station’s own key');
+    }
+    const trustedAt = this.now().toISOString();
+    const name = candidate.name ?? `station ${actual.slice(0, 8)}`;
+    transaction(this.db, () => {
+      this.db.prepare(`INSERT INTO trusted_stations (fingerprint, name, public_key, source, trusted_at) VALUES (?, ?, ?, ?, ?)
+                       ON CONFLICT(fingerprint) DO UPDATE SET name = excluded.name, source = excluded.source, trusted_at = excluded.trusted_at`)
+        .run(actual, name, candidate.raw, candidate.source, trustedAt);
+      this.audit.append({ actor: 'user', action: 'station.trusted', subject: actual, details: { name, source: candidate.source } });
+    });
+    return { name, fingerprint: actual, trustedAt, source: candidate.source };
+  }
+
+  /** Stations this one trusts, by name. */
+  listTrusted(): TrustedStation[] {
+    const rows = this.db.prepare('SELECT name, fingerprint, trusted_at, source FROM trusted_stations ORDER BY name').all() as
+      { name: string; fingerprint: string; trusted_at: string; source: 'pem' | 'request' }[];
+    return rows.map((r) => ({ name: r.name, fingerprint: r.fingerprint, trustedAt: r.trusted_at, source: r.source }));
+  }
+}
+
+/** Reads a station's public key from a PEM file or a signed Ferry request. */
+function readStationKey(text: string): { raw: Buffer; name: string | null; source: 'pem' | 'request' } {
+  if (text.includes('-----BEGIN')) return { raw: rawPublicKeyFromPem(text), name: null, source: 'pem' };
+  const { envelope, payload } = parseEnvelope(text, REQUEST_PAYLOAD_TYPE);
+  let json: unknown;
+  try {
+    json = JSON.parse(payload.toString('utf8'));
+  } catch {
+    throw new FerryError('MANIFEST_MALFORMED', 'The request payload is not JSON');
+  }
+  const request = RequestSchema.safeParse(json);
+  if (!request.success) throw new FerryError('MANIFEST_MALFORMED', 'The request does not match format 1');
+  const raw = Buffer.from(request.data.station.publicKey, 'base64');
+  const fingerprint = fingerprintOf(raw);
+  if (fingerprint !== request.data.station.fingerprint || !verifyEnvelope(envelope, publicKeyFromRaw(raw), fingerprint)) {
+    throw new FerryError('SIGNATURE_INVALID', 'The request is not signed by the key it names');
+  }
+  return { raw, name: request.data.station.name, source: 'request' };
+}

@@ -1,0 +1,16 @@
+/**
+ * The preload: exposes `window.ferry`, built from the contract, over ipcRenderer. No generic
+ * "send any channel", no sendSync; subscriptions return an unsubscribe function.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { createFerryApi } from '../shared/bridge.ts';
+import type { IpcResult } from '../shared/contract.ts';
+
+contextBridge.exposeInMainWorld('ferry', createFerryApi({
+  invoke: (channel, args) => ipcRenderer.invoke(channel, args) as Promise<IpcResult<unknown>>,
+  subscribe: (event, listener) => {
+    const wrapped = (_e: IpcRendererEvent, payload: unknown): void => listener(payload);
+    ipcRenderer.on(event, wrapped);
+    return () => { ipcRenderer.removeListener(event, wrapped); };
+  },
+}));

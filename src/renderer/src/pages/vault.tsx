@@ -1,0 +1,22 @@
+/** The vault: its content arrives with the transfer issue; today it offers the SHA-256 check of a file. */
+import { useTranslation } from 'react-i18next';
+import { JobList } from '../components/job-list.tsx';
+import { useJobsStore } from '../stores/jobs-store.ts';
+
+export function VaultPage() {
+  const { t } = useTranslation();
+  const hashFile = useJobsStore((s) => s.hashFile);
+  return (
+    <section aria-labelledby="page-title">
+      <h1 id="page-title">{t('nav.vault')}</h1>
+      <div className="empty" data-testid="empty-vault">
+        <p className="empty-title">{t('empty.notYet')}</p>
+        <p>{t('empty.vault')}</p>
+      </div>
+      <h2>{t('vault.hashTitle')}</h2>
+      <p>{t('vault.hashText')}</p>
+      <button type="button" data-testid="hash-choose" onClick={() => void hashFile()}>{t('vault.chooseFile')}</button>
+      <JobList />
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+/** Running and finished jobs, fed by main's events through the bridge. */
+import { create } from 'zustand';
+import type { EventPayload, JobSummary } from '../../../shared/contract.ts';
+import { ferry, unwrap } from '../ipc.ts';
+import { useAppStore } from './app-store.ts';
+
+/** A finished job as the UI keeps it. */
+export type FinishedJob = EventPayload<'job:finished'>;
+
+interface JobsState {
+  running: Record<string, JobSummary>;
+  finished: FinishedJob[];
+  refresh(): Promise<void>;
+  hashFile(): Promise<void>;
+  cancel(jobId: string): Promise<void>;
+  onProgress(p: EventPayload<'job:progress'>): void;
+  onFinished(p: FinishedJob): void;
+}
+
+export const useJobsStore = create<JobsState>((set, get) => ({
+  running: {},
+  finished: [],
+  async refresh() {
+    const list = await unwrap(ferry().jobs.list());
+    set({ running: Object.fromEntries(list.map((j) => [j.jobId, j])) });
+  },
+  async hashFile() {
+    try {
+      const file = await unwrap(ferry().files.pick());
+      if (!file) return;
+      const { jobId } = await unwrap(ferry().jobs.hashFile({ handle: file.handle }));
+      set((s) => ({
+        running: { ...s.running, [jobId]: s.running[jobId] ?? { jobId, kind: 'hash-file', label: file.name, phase: 'starting', done: 0, total: file.size } },
+      }));
+    } catch (error) {
+      useAppStore.getState().showError(error);
+    }
+  },
+  async cancel(jobId) {
+    try {
+      await unwrap(ferry().jobs.cancel({ jobId }));
+    } catch (error) {
+      useAppStore.getState().showError(error);
+    }
+  },
+  onProgress(p) {
+    const current = get().running[p.jobId];
+    set((s) => ({
+      running: { ...s.running, [p.jobId]: { jobId: p.jobId, kind: current?.kind ?? 'hash-file', label: current?.label ?? '', phase: p.phase, done: p.done, total: p.total } },
+    }));
+  },
+  onFinished(p) {
+    set((s) => {
+      const { [p.jobId]: _gone, ...running } = s.running;
+      return { running, finished: [p, ...s.finished].slice(0, 20) };
+    });
+  },
+}));

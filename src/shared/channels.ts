@@ -1,0 +1,25 @@
+/**
+ * The channel names alone, without their schemas, so the sandboxed preload can build `window.ferry`
+ * without bundling zod. `contract.ts` is checked against these lists at compile time.
+ */
+
+/** Every request → response channel. */
+export const INVOKE_CHANNELS = [
+  'app:info',
+  'settings:get',
+  'settings:set',
+  'station:show',
+  'station:rename',
+  'audit:list',
+  'audit:verify',
+  'files:pick',
+  'jobs:hashFile',
+  'jobs:cancel',
+  'jobs:list',
+] as const;
+
+/** Every main → renderer event. */
+export const EVENT_CHANNELS = ['job:progress', 'job:finished'] as const;
+
+export type InvokeChannelName = (typeof INVOKE_CHANNELS)[number];
+export type EventChannelName = (typeof EVENT_CHANNELS)[number];

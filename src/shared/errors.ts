@@ -1,0 +1,224 @@
+/**
+ * The stable error-code catalogue. Codes are part of Ferry's public contract (CLI `--json`, IPC, logs):
+ * never rename one, never reuse one for another meaning. Each code carries a German and an English
+ * title and a next step, shown next to the code so a technician can quote it.
+ */
+
+interface ErrorText {
+  readonly title: string;
+  readonly next: string;
+}
+
+/** What kind of failure a code stands for; the CLI maps it to an exit code (DESIGN: 1, 2 or 3). */
+export type ErrorKind = 'check' | 'usage' | 'environment' | 'internal';
+
+interface ErrorEntry {
+  readonly kind: ErrorKind;
+  readonly de: ErrorText;
+  readonly en: ErrorText;
+}
+
+const entry = (kind: ErrorKind, de: [string, string], en: [string, string]): ErrorEntry => ({
+  kind,
+  de: { title: de[0], next: de[1] },
+  en: { title: en[0], next: en[1] },
+});
+
+/** Every error code Ferry can report, with its kind and texts. */
+export const ERROR_CATALOGUE = {
+  SIGNATURE_INVALID: entry('check',
+    ['Signatur ungültig', 'Die Datei wurde verändert oder beschädigt. Fordern Sie sie neu an.'],
+    ['Signature invalid', 'The file was altered or damaged. Ask for it again.']),
+  SIGNER_UNTRUSTED: entry('check',
+    ['Unterzeichner nicht vertrauenswürdig', 'Vergleichen Sie den Fingerabdruck der anderen Station und vertrauen Sie ihr in den Einstellungen.'],
+    ['Signer not trusted', 'Compare the other station’s fingerprint and trust it in Settings.']),
+  MANIFEST_EXPIRED: entry('check',
+    ['Manifest abgelaufen', 'Prüfen Sie die Uhr dieses Rechners oder lassen Sie das Paket neu erstellen.'],
+    ['Manifest expired', 'Check this computer’s clock or have the bundle written again.']),
+  MANIFEST_ROLLBACK: entry('check',
+    ['Älteres Manifest als bereits angenommen', 'Verwenden Sie das neueste Paket dieser Station.'],
+    ['Manifest older than one already accepted', 'Use the newest bundle from that station.']),
+  MANIFEST_MALFORMED: entry('check',
+    ['Manifest fehlerhaft', 'Die Datei ist kein gültiges Ferry-Manifest. Lassen Sie sie neu erstellen.'],
+    ['Manifest malformed', 'The file is not a valid Ferry manifest. Have it written again.']),
+  FILE_MISSING: entry('environment',
+    ['Datei fehlt', 'Prüfen Sie den Pfad bzw. ob der Datenträger vollständig kopiert wurde.'],
+    ['File missing', 'Check the path, or whether the medium was copied completely.']),
+  FILE_SIZE_MISMATCH: entry('check',
+    ['Dateigröße stimmt nicht', 'Die Datei ist unvollständig oder verändert. Kopieren Sie sie erneut.'],
+    ['File size does not match', 'The file is incomplete or altered. Copy it again.']),
+  FILE_HASH_MISMATCH: entry('check',
+    ['Prüfsumme stimmt nicht', 'Die Datei wurde verändert oder beschädigt. Verwenden Sie sie nicht.'],
+    ['Checksum does not match', 'The file was altered or damaged. Do not use it.']),
+  PART_MISSING: entry('check',
+    ['Dateiteil fehlt', 'Kopieren Sie alle Teile (.part001, .part002 …) auf den Datenträger.'],
+    ['File part missing', 'Copy all parts (.part001, .part002 …) onto the medium.']),
+  PATH_OUTSIDE_BUNDLE: entry('check',
+    ['Pfad außerhalb des Pakets', 'Das Paket ist manipuliert. Verwenden Sie es nicht.'],
+    ['Path outside the bundle', 'The bundle has been tampered with. Do not use it.']),
+  ARCHIVE_UNSAFE: entry('check',
+    ['Archiv unsicher', 'Das Archiv enthält gefährliche Pfade oder Verweise. Verwenden Sie es nicht.'],
+    ['Archive unsafe', 'The archive contains dangerous paths or links. Do not use it.']),
+  MEDIA_NOT_WRITABLE: entry('environment',
+    ['Datenträger nicht beschreibbar', 'Entfernen Sie den Schreibschutz oder wählen Sie einen anderen Datenträger.'],
+    ['Medium not writable', 'Remove the write protection or choose another medium.']),
+  MEDIA_FULL: entry('environment',
+    ['Datenträger voll', 'Schaffen Sie Platz oder verwenden Sie einen größeren Datenträger.'],
+    ['Medium full', 'Free some space or use a larger medium.']),
+  MEDIA_FILE_TOO_LARGE: entry('environment',
+    ['Datei zu groß für den Datenträger', 'Ferry teilt große Dateien; geben Sie die maximale Dateigröße an.'],
+    ['File too large for the medium', 'Ferry splits large files; set the maximum file size.']),
+  REQUEST_MISMATCH: entry('check',
+    ['Paket passt nicht zur Anfrage', 'Dieses Paket beantwortet eine andere Anfrage oder andere Geräte.'],
+    ['Bundle does not match the request', 'This bundle answers another request or other appliances.']),
+  PLAN_UNREACHABLE: entry('check',
+    ['Zielversion nicht erreichbar', 'Besorgen Sie die genannten fehlenden Pakete bei der nächsten Fahrt.'],
+    ['Target version unreachable', 'Fetch the missing packages listed on the next trip.']),
+  KEY_FORMAT_INVALID: entry('check',
+    ['Downloadschlüssel ungültig', 'Kopieren Sie den Schlüssel erneut aus /appliance.'],
+    ['Download key invalid', 'Copy the key again from /appliance.']),
+  KEY_STALE: entry('check',
+    ['Downloadschlüssel veraltet', 'Lesen Sie den Schlüssel nach der letzten Aktualisierung neu aus.'],
+    ['Download key stale', 'Read the key again after the last update.']),
+  CERT_UNREADABLE: entry('check',
+    ['Zertifikat nicht lesbar', 'Prüfen Sie das Format (PEM, DER, PKCS#12).'],
+    ['Certificate unreadable', 'Check the format (PEM, DER, PKCS#12).']),
+  CERT_PASSPHRASE_WRONG: entry('check',
+    ['Passphrase falsch', 'Geben Sie die Passphrase erneut ein.'],
+    ['Wrong passphrase', 'Enter the passphrase again.']),
+  CERT_KEY_MISMATCH: entry('check',
+    ['Schlüssel passt nicht zum Zertifikat', 'Verwenden Sie den privaten Schlüssel, mit dem die Anfrage erstellt wurde.'],
+    ['Key does not match the certificate', 'Use the private key the signing request was made with.']),
+  CERT_KEY_MISSING: entry('check',
+    ['Privater Schlüssel fehlt', 'Fügen Sie den privaten Schlüssel hinzu.'],
+    ['Private key missing', 'Add the private key.']),
+  CERT_CHAIN_INCOMPLETE: entry('check',
+    ['Zertifikatskette unvollständig', 'Fügen Sie die Zwischenzertifikate Ihrer CA hinzu.'],
+    ['Certificate chain incomplete', 'Add your CA’s intermediate certificates.']),
+  CERT_CHAIN_ORDER: entry('check',
+    ['Zertifikatskette in falscher Reihenfolge', 'Ferry exportiert die Kette geordnet.'],
+    ['Certificate chain out of order', 'Ferry exports the chain in order.']),
+  CERT_ISSUER_NOT_CA: entry('check',
+    ['Aussteller ist keine CA', 'Verwenden Sie das richtige Zwischenzertifikat.'],
+    ['Issuer is not a CA', 'Use the right intermediate certificate.']),
+  CERT_EXPIRED: entry('check',
+    ['Zertifikat abgelaufen', 'Lassen Sie ein neues Zertifikat ausstellen.'],
+    ['Certificate expired', 'Have a new certificate issued.']),
+  CERT_NOT_YET_VALID: entry('check',
+    ['Zertifikat noch nicht gültig', 'Prüfen Sie die Uhr oder warten Sie bis zum Gültigkeitsbeginn.'],
+    ['Certificate not yet valid', 'Check the clock or wait until it becomes valid.']),
+  CERT_EXPIRING_SOON: entry('check',
+    ['Zertifikat läuft bald ab', 'Planen Sie die Erneuerung ein.'],
+    ['Certificate expiring soon', 'Plan its renewal.']),
+  CERT_HOST_MISMATCH: entry('check',
+    ['Hostname nicht im Zertifikat', 'Das Zertifikat muss den Hostnamen im SAN enthalten.'],
+    ['Host name not in the certificate', 'The certificate must list the host name in its SAN.']),
+  CERT_WEAK_KEY: entry('check',
+    ['Schwacher Schlüssel', 'Verwenden Sie mindestens RSA 2048 oder EC P-256.'],
+    ['Weak key', 'Use at least RSA 2048 or EC P-256.']),
+  CERT_WEAK_SIGNATURE: entry('check',
+    ['Schwache Signatur (SHA-1)', 'Lassen Sie das Zertifikat mit SHA-256 neu ausstellen.'],
+    ['Weak signature (SHA-1)', 'Have the certificate reissued with SHA-256.']),
+  CERT_SELF_SIGNED: entry('check',
+    ['Selbstsigniertes Zertifikat', 'Clients vertrauen ihm nur, wenn es verteilt wurde.'],
+    ['Self-signed certificate', 'Clients trust it only if it has been distributed.']),
+  CSV_UNRECOGNISED: entry('check',
+    ['CSV-Format nicht erkannt', 'Exportieren Sie die Liste der Jump Clients erneut aus /login.'],
+    ['CSV format not recognised', 'Export the Jump Client list again from /login.']),
+  AUDIT_CHAIN_BROKEN: entry('check',
+    ['Prüfprotokoll verändert', 'Ein Eintrag wurde nachträglich verändert. Sichern Sie die Datenbank und melden Sie den Vorfall.'],
+    ['Audit log altered', 'An entry was changed afterwards. Preserve the database and report the incident.']),
+  STEP_ORDER_VIOLATION: entry('check',
+    ['Schritt außer der Reihe', 'Schließen Sie zuerst die vorherigen Schritte ab.'],
+    ['Step out of order', 'Complete the earlier steps first.']),
+  JOB_CANCELLED: entry('check',
+    ['Vorgang abgebrochen', 'Starten Sie ihn erneut, wenn Sie möchten.'],
+    ['Operation cancelled', 'Start it again if you wish.']),
+  JOB_ALREADY_RUNNING: entry('check',
+    ['Vorgang läuft bereits', 'Warten Sie, bis der laufende Vorgang endet, oder brechen Sie ihn ab.'],
+    ['Operation already running', 'Wait for the running operation to end, or cancel it.']),
+  FINGERPRINT_MISMATCH: entry('check',
+    ['Fingerabdruck stimmt nicht', 'Der Schlüssel gehört nicht zu der Station, deren Fingerabdruck Sie eingegeben haben. Nicht vertrauen.'],
+    ['Fingerprint does not match', 'The key does not belong to the station whose fingerprint you entered. Do not trust it.']),
+  STATION_MISSING: entry('environment',
+    ['Keine Station eingerichtet', 'Richten Sie diese Station zuerst ein (ferry station init --name …).'],
+    ['No station set up', 'Set this station up first (ferry station init --name …).']),
+  STATION_EXISTS: entry('check',
+    ['Station bereits eingerichtet', 'Diese Datenablage hat schon eine Station; ihr Schlüssel bleibt erhalten.'],
+    ['Station already set up', 'This data directory already has a station; its key is kept.']),
+  SECRET_UNAVAILABLE: entry('environment',
+    ['Geheimer Schlüssel nicht zugänglich', 'Der Schlüssel ist mit dem Schlüsselbund des Betriebssystems geschützt; verwenden Sie die Desktop-App.'],
+    ['Secret key not accessible', 'The key is protected by the operating system’s keychain; use the desktop app.']),
+  PUBLIC_KEY_INVALID: entry('check',
+    ['Öffentlicher Schlüssel ungültig', 'Erwartet wird ein Ed25519-Schlüssel als PEM oder eine Ferry-Anfrage.'],
+    ['Public key invalid', 'Expected an Ed25519 key as PEM, or a Ferry request.']),
+  HANDLE_UNKNOWN: entry('check',
+    ['Datei nicht mehr verfügbar', 'Wählen Sie die Datei erneut aus.'],
+    ['File no longer available', 'Choose the file again.']),
+  IPC_INVALID_ARGUMENTS: entry('usage',
+    ['Ungültige Anfrage an die App', 'Ein Programmfehler: bitte melden Sie ihn mit dem Code.'],
+    ['Invalid request to the app', 'A program error: please report it with the code.']),
+  IPC_SENDER_UNKNOWN: entry('usage',
+    ['Anfrage von unbekannter Quelle abgelehnt', 'Nur das Ferry-Fenster darf die App steuern.'],
+    ['Request from an unknown source refused', 'Only the Ferry window may control the app.']),
+  IPC_CHANNEL_UNKNOWN: entry('usage',
+    ['Unbekannte Funktion', 'Ein Programmfehler: bitte melden Sie ihn mit dem Code.'],
+    ['Unknown function', 'A program error: please report it with the code.']),
+  USAGE: entry('usage',
+    ['Aufruf fehlerhaft', 'Siehe --help.'],
+    ['Invalid usage', 'See --help.']),
+  DATA_DIR_UNUSABLE: entry('environment',
+    ['Datenverzeichnis nicht nutzbar', 'Prüfen Sie Pfad und Schreibrechte des Datenverzeichnisses.'],
+    ['Data directory unusable', 'Check the path and write permission of the data directory.']),
+  OUTPUT_NOT_WRITABLE: entry('environment',
+    ['Ausgabedatei nicht schreibbar', 'Prüfen Sie Pfad, Schreibrechte und freien Platz.'],
+    ['Output file not writable', 'Check the path, write permission and free space.']),
+  INTERNAL_ERROR: entry('internal',
+    ['Interner Fehler', 'Ein Programmfehler: bitte melden Sie ihn mit dem Code und dem Fehlerbericht.'],
+    ['Internal error', 'A program error: please report it with the code and the error report.']),
+} as const satisfies Record<string, ErrorEntry>;
+
+/** A stable error code. */
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** All error codes, for schemas and tests. */
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as [ErrorCode, ...ErrorCode[]];
+
+/** The serialisable shape of an error crossing IPC or printed by the CLI with `--json`. */
+export interface FerryErrorData {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown> | undefined;
+}
+
+/** An expected failure (bad input, failed check, environment): carries a stable code. Not a bug. */
+export class FerryError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'FerryError';
+    this.code = code;
+    this.details = details;
+  }
+
+  /** The plain-data form for IPC and `--json`. */
+  toData(): FerryErrorData {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/** Whether a value is a FerryError (also across realms where `instanceof` fails). */
+export function isFerryError(value: unknown): value is FerryError {
+  return value instanceof FerryError ||
+    (typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'FerryError' &&
+      typeof (value as { code?: unknown }).code === 'string' && (value as { code: string }).code in ERROR_CATALOGUE);
+}
+
+/** Title and next step of a code in a language. */
+export function errorText(code: ErrorCode, lang: 'de' | 'en'): ErrorText {
+  return ERROR_CATALOGUE[code][lang];
+}
