@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures.ts';
 
@@ -66,4 +66,22 @@ test('hashes a chosen file with progress and shows its SHA-256', async ({ ferry 
   await page.getByTestId('hash-choose').click();
   // sha256sum of "Ferry\n", computed outside Ferry.
   await expect(page.getByTestId('hash-result')).toHaveText('92a214dd0de19a889b89eec23e58ccd58369d95370cd5e8cd87e6e68e8859e63');
+});
+
+test('a long hash shows progress and can be cancelled from the UI', async ({ ferry }) => {
+  const { page } = ferry;
+  // A sparse 4 GiB file: takes seconds to hash, no disk space.
+  const file = join(ferry.dataDir, 'large.iso');
+  const fd = openSync(file, 'w');
+  ftruncateSync(fd, 4 * 1024 ** 3);
+  closeSync(fd);
+  await page.getByTestId('nav-vault').click();
+  await ferry.answerNextFileDialog(file);
+  await page.getByTestId('hash-choose').click();
+  const running = page.getByTestId('job-running');
+  await expect(running.locator('progress')).toBeVisible();
+  await running.getByRole('button', { name: 'Abbrechen' }).click();
+  await expect(page.getByTestId('job-finished')).toHaveAttribute('data-status', 'cancelled');
+  await expect(page.getByTestId('job-finished')).toContainText('Abgebrochen');
+  await expect(page.getByTestId('job-running')).toHaveCount(0);
 });

@@ -53,6 +53,7 @@ export function hashFileInWorker(path: string, options: HashOptions = {}): Promi
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (m: WorkerMessage) => {
+      if (settled) return;
       switch (m.type) {
         case 'progress': onProgress?.(m.done); break;
         case 'done': end(() => resolve({ sha256: m.sha256, size: m.size })); break;

@@ -57,6 +57,8 @@ export class JobManager {
     const summary: JobSummary = { jobId, kind: spec.kind, label: spec.label, phase: 'starting', done: 0, total: 0 };
     let lastEmit = -Infinity;
     const progress = (phase: string, done: number, total: number): void => {
+      // Nothing may follow the final event, and a cancelled job reports no more progress.
+      if (controller.signal.aborted || !this.jobs.has(jobId)) return;
       const phaseChanged = phase !== summary.phase;
       Object.assign(summary, { phase, done, total });
       const t = this.now();

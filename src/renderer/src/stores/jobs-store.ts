@@ -29,7 +29,7 @@ export const useJobsStore = create<JobsState>((set, get) => ({
       const file = await unwrap(ferry().files.pick());
       if (!file) return;
       const { jobId } = await unwrap(ferry().jobs.hashFile({ handle: file.handle }));
-      set((s) => ({
+      set((s) => (s.finished.some((f) => f.jobId === jobId) ? s : {
         running: { ...s.running, [jobId]: s.running[jobId] ?? { jobId, kind: 'hash-file', label: file.name, phase: 'starting', done: 0, total: file.size } },
       }));
     } catch (error) {
@@ -44,6 +44,8 @@ export const useJobsStore = create<JobsState>((set, get) => ({
     }
   },
   onProgress(p) {
+    // A progress event can overtake nothing, but guard anyway: a finished job never comes back.
+    if (get().finished.some((f) => f.jobId === p.jobId)) return;
     const current = get().running[p.jobId];
     set((s) => ({
       running: { ...s.running, [p.jobId]: { jobId: p.jobId, kind: current?.kind ?? 'hash-file', label: current?.label ?? '', phase: p.phase, done: p.done, total: p.total } },

@@ -1,0 +1,136 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { signEnvelope } from '../../src/main/crypto/dsse.ts';
+import { fingerprintOf, generateStationKeys, rawPublicKey } from '../../src/main/crypto/ed25519.ts';
+import { formatFingerprint } from '../../src/shared/fingerprint.ts';
+import { REQUEST_PAYLOAD_TYPE } from '../../src/shared/formats.ts';
+import { ferry } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+/** Two stations in two data directories; B's public key exported as PEM. */
+async function twoStations() {
+  const a = tempDir();
+  const b = tempDir();
+  expect((await ferry(a, 'station', 'init', '--name', 'Jump host')).code).toBe(0);
+  expect((await ferry(b, 'station', 'init', '--name', 'Office PC')).code).toBe(0);
+  const pem = join(b, 'office.pem');
+  const exported = await ferry(b, 'station', 'export', '--out', pem, '--json');
+  return { a, b, pem, fingerprint: exported.json<{ fingerprint: string }>().fingerprint };
+}
+
+function signedRequest(name: string, tamper = false): { text: string; fingerprint: string } {
+  const { publicKey, privateKey } = generateStationKeys();
+  const raw = rawPublicKey(publicKey);
+  const fingerprint = fingerprintOf(raw);
+  const payload = {
+    format: 1, id: crypto.randomUUID(), createdAt: new Date().toISOString(),
+    station: { name, fingerprint, publicKey: raw.toString('base64') },
+    site: 'support.example.com', appliances: [], target: { siteVersion: 'latest' }, have: [],
+  };
+  const envelope = signEnvelope(REQUEST_PAYLOAD_TYPE, Buffer.from(JSON.stringify(payload)), privateKey, fingerprint);
+  if (tamper) envelope.payload = Buffer.from(JSON.stringify({ ...payload, site: 'evil.example.com' })).toString('base64');
+  return { text: JSON.stringify(envelope), fingerprint };
+}
+
+describe('ferry station', () => {
+  it('init creates a key pair whose fingerprint is the SHA-256 of the raw public key', async () => {
+    const dir = tempDir();
+    const shown = (await ferry(dir, 'station', 'init', '--name', 'Jump host', '--json')).json<{ fingerprint: string; publicKeyPem: string }>();
+    const raw = Buffer.from(shown.publicKeyPem.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64').subarray(12);
+    expect(shown.fingerprint).toBe(fingerprintOf(raw));
+    expect((await ferry(dir, 'station', 'show', '--json')).json()).toEqual(shown);
+  });
+
+  it('init refuses to replace an existing station (exit 1, STATION_EXISTS)', async () => {
+    const dir = tempDir();
+    await ferry(dir, 'station', 'init', '--name', 'One');
+    const again = await ferry(dir, 'station', 'init', '--name', 'Two', '--json');
+    expect(again.code).toBe(1);
+    expect(again.json()).toMatchObject({ ok: false, error: { code: 'STATION_EXISTS' } });
+  });
+
+  it('show without a station is an environment problem (exit 3)', async () => {
+    const r = await ferry(tempDir(), 'station', 'show', '--json');
+    expect(r.code).toBe(3);
+    expect(r.json()).toMatchObject({ ok: false, error: { code: 'STATION_MISSING' } });
+  });
+
+  it('export writes the public key as PEM SubjectPublicKeyInfo', async () => {
+    const { pem } = await twoStations();
+    expect(readFileSync(pem, 'utf8')).toMatch(/^-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/=]{60}\n-----END PUBLIC KEY-----\n$/);
+  });
+
+  it('trust refuses a wrong fingerprint (exit 1) and trusts nothing', async () => {
+    const { a, pem, fingerprint } = await twoStations();
+    const wrong = fingerprint.slice(0, -1) + (fingerprint.endsWith('0') ? '1' : '0');
+    const r = await ferry(a, 'station', 'trust', pem, '--fingerprint', wrong, '--json');
+    expect(r.code).toBe(1);
+    expect(r.json()).toMatchObject({ ok: false, error: { code: 'FINGERPRINT_MISMATCH' } });
+    const audit = await ferry(a, 'audit', 'verify', '--json');
+    expect(audit.json()).toMatchObject({ ok: true, count: 1 });
+  });
+
+  it('trust accepts the right fingerprint typed with spaces, dashes and capitals', async () => {
+    const { a, pem, fingerprint } = await twoStations();
+    const typed = formatFingerprint(fingerprint).toUpperCase().replaceAll(' ', ' - ');
+    const r = await ferry(a, 'station', 'trust', pem, '--fingerprint', typed, '--json');
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({ fingerprint, source: 'pem' });
+    expect((await ferry(a, 'audit', 'verify', '--json')).json()).toMatchObject({ ok: true, count: 2 });
+  });
+
+  it('trust reads a signed request and takes the station name from it', async () => {
+    const dir = tempDir();
+    await ferry(dir, 'station', 'init', '--name', 'Office PC');
+    const request = signedRequest('Jump host Leipzig');
+    const file = join(dir, 'site.request.json');
+    writeFileSync(file, request.text);
+    const r = await ferry(dir, 'station', 'trust', file, '--fingerprint', request.fingerprint, '--json');
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({ name: 'Jump host Leipzig', source: 'request' });
+  });
+
+  it('trust refuses a request whose payload was altered after signing', async () => {
+    const dir = tempDir();
+    await ferry(dir, 'station', 'init', '--name', 'Office PC');
+    const request = signedRequest('Jump host', true);
+    const file = join(dir, 'x.request.json');
+    writeFileSync(file, request.text);
+    const r = await ferry(dir, 'station', 'trust', file, '--fingerprint', request.fingerprint, '--json');
+    expect(r.code).toBe(1);
+    expect(r.json()).toMatchObject({ error: { code: 'SIGNATURE_INVALID' } });
+  });
+
+  it('trust of a missing file is exit 3; of a non-key file exit 1', async () => {
+    const { a, fingerprint } = await twoStations();
+    expect((await ferry(a, 'station', 'trust', join(a, 'nope.pem'), '--fingerprint', fingerprint)).code).toBe(3);
+    const junk = join(a, 'junk.pem');
+    writeFileSync(junk, '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n');
+    const r = await ferry(a, 'station', 'trust', junk, '--fingerprint', fingerprint, '--json');
+    expect(r.code).toBe(1);
+    expect(r.json()).toMatchObject({ error: { code: 'PUBLIC_KEY_INVALID' } });
+  });
+});
+
+describe('ferry usage', () => {
+  it('answers --help on every level with exit 0', async () => {
+    const dir = tempDir();
+    for (const args of [['--help'], ['station', '--help'], ['station', 'trust', '--help'], ['audit', 'export', '-h']]) {
+      const r = await ferry(dir, ...args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.out).toMatch(/Usage: ferry/);
+    }
+  });
+
+  it('exits 2 for unknown commands, unknown flags and missing options', async () => {
+    const dir = tempDir();
+    expect((await ferry(dir, 'teleport')).code).toBe(2);
+    expect((await ferry(dir, 'station', 'fly')).code).toBe(2);
+    expect((await ferry(dir, 'station', 'show', '--colour')).code).toBe(2);
+    const missing = await ferry(dir, 'station', 'init', '--json');
+    expect(missing.code).toBe(2);
+    expect(missing.json()).toMatchObject({ ok: false, error: { code: 'USAGE' } });
+    expect((await ferry(dir, 'station', 'trust', '--fingerprint', 'ab')).code).toBe(2);
+  });
+});
