@@ -69,7 +69,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     dataDir: options.dataDir,
     transport: 'harness',
     systemLocale: options.systemLocale ?? 'de-DE',
-    version: 'harness',
+    version: (JSON.parse(await readFile(join(here, '../../package.json'), 'utf8')) as { version: string }).version,
     emit: (event, payload) => {
       const text = JSON.stringify({ event, payload });
       for (const s of sockets) s.send(text);
