@@ -1,0 +1,5 @@
+/** The install-order planner's public surface. */
+export { planUpgrade, resolveTargetSite } from './plan.ts';
+export { planFleet, type FleetMember, type FleetPlan, type FleetWarning } from './fleet.ts';
+export { DEFAULT_WAIT_HOURS, installMinutes } from './timeline.ts';
+export type * from './types.ts';

@@ -1,0 +1,127 @@
+/**
+ * The planner's internal model: packages with parsed versions and requirements, components numbered
+ * (0 = site, 1 = base, then the rest), and states as arrays of versions.
+ */
+import { componentOf, type Package } from '../packages.ts';
+import { compareParsed, parseRange, parseVersion, satisfiesParsed, type Range, type Version } from '../versions.ts';
+import type { ApplianceState } from './types.ts';
+
+export const SITE = 0;
+export const BASE = 1;
+
+/** A requirement bound to a component number. */
+export interface Req {
+  comp: number;
+  component: string;
+  range: Range;
+}
+
+/** A catalog package ready for search. */
+export interface Candidate {
+  /** Position in the catalog (tie-break of last resort). */
+  index: number;
+  pkg: Package;
+  comp: number;
+  component: string;
+  version: Version;
+  /** `requires` plus `upgradesFrom` (a requirement on the package's own component). */
+  reqs: Req[];
+}
+
+/** A state: one version per component, null where not installed. */
+export type State = (Version | null)[];
+
+/** Numbers components: site and base first, then others in order of appearance. */
+export class Components {
+  readonly names: string[] = ['site', 'base'];
+  private readonly index = new Map<string, number>([['site', SITE], ['base', BASE]]);
+
+  id(name: string): number {
+    let i = this.index.get(name);
+    if (i === undefined) {
+      i = this.names.length;
+      this.names.push(name);
+      this.index.set(name, i);
+    }
+    return i;
+  }
+
+  has(name: string): boolean {
+    return this.index.has(name);
+  }
+}
+
+/** Builds a candidate from a catalog entry. */
+export function toCandidate(pkg: Package, index: number, components: Components): Candidate {
+  const component = componentOf(pkg);
+  const comp = components.id(component);
+  const reqs: Req[] = (pkg.requires ?? []).map((r) => ({ comp: components.id(r.component), component: r.component, range: parseRange(r.range) }));
+  if (pkg.upgradesFrom !== undefined) reqs.push({ comp, component, range: parseRange(pkg.upgradesFrom) });
+  return { index, pkg, comp, component, version: parseVersion(pkg.version), reqs };
+}
+
+/** The start state as an array over `components`. */
+export function toState(state: ApplianceState, components: Components): State {
+  const s: State = [parseVersion(state.site), parseVersion(state.base)];
+  for (const [name, version] of Object.entries(state.components ?? {})) s[components.id(name)] = parseVersion(version);
+  for (let i = 0; i < components.names.length; i++) s[i] ??= null;
+  return s;
+}
+
+/** Whether `c` can be installed in `state`: a higher version than installed, every requirement met. */
+export function installable(c: Candidate, state: State): boolean {
+  const current = state[c.comp] ?? null;
+  if (current !== null && compareParsed(c.version, current) <= 0) return false;
+  for (const r of c.reqs) {
+    const v = state[r.comp] ?? null;
+    if (v === null || !satisfiesParsed(v, r.range)) return false;
+  }
+  return true;
+}
+
+/** The state after installing `c`. */
+export function apply(state: State, c: Candidate): State {
+  const next = state.slice();
+  next[c.comp] = c.version;
+  return next;
+}
+
+/** A stable key for a state. */
+export function stateKey(state: State): string {
+  return state.map((v) => (v === null ? '-' : v.join('.'))).join('|');
+}
+
+/**
+ * The planner's total order on plans: fewest installs; then fewest site installs (each is followed by
+ * a wait); then the lowest versions — site versions first, then base, then other components; then
+ * non-site installs as late as possible (a base update lands directly before the site package that
+ * needs it); then catalog names and order, so the answer is deterministic.
+ */
+export function comparePlans(a: readonly Candidate[], b: readonly Candidate[]): number {
+  if (a.length !== b.length) return a.length - b.length;
+  const sites = (p: readonly Candidate[]) => p.reduce((n, c) => n + (c.comp === SITE ? 1 : 0), 0);
+  const k = sites(a) - sites(b);
+  if (k !== 0) return k;
+  const comps = [...new Set([...a, ...b].map((c) => c.comp))].sort((x, y) => x - y);
+  for (const comp of comps) {
+    const va = a.filter((c) => c.comp === comp).map((c) => c.version);
+    const vb = b.filter((c) => c.comp === comp).map((c) => c.version);
+    for (let i = 0; i < Math.min(va.length, vb.length); i++) {
+      const d = compareParsed(va[i]!, vb[i]!);
+      if (d !== 0) return d;
+    }
+    if (va.length !== vb.length) return va.length - vb.length;
+  }
+  for (let i = 0; i < a.length; i++) {
+    const ra = a[i]!.comp === SITE ? 0 : 1;
+    const rb = b[i]!.comp === SITE ? 0 : 1;
+    if (ra !== rb) return ra - rb;
+  }
+  for (let i = 0; i < a.length; i++) {
+    const na = a[i]!.pkg.name;
+    const nb = b[i]!.pkg.name;
+    if (na !== nb) return na < nb ? -1 : 1;
+    if (a[i]!.index !== b[i]!.index) return a[i]!.index - b[i]!.index;
+  }
+  return 0;
+}

@@ -1,0 +1,123 @@
+/**
+ * Breadth-first search over appliance states by number of installs, keeping for every state the best
+ * path (by `comparePlans`) among those of fewest installs — sound because two paths into the same
+ * state compare the same way whatever follows. States whose lower bound exceeds the current limit are
+ * pruned; the limit rises until a plan is found or nothing was pruned (then there is none).
+ */
+import { compareParsed } from '../versions.ts';
+import { apply, comparePlans, installable, stateKey, type Candidate, type State } from './model.ts';
+
+interface Node {
+  state: State;
+  parent: Node | null;
+  via: Candidate | null;
+}
+
+/** Candidates per component, each list sorted by version ascending. */
+export type CandidateIndex = readonly (readonly Candidate[])[];
+
+export interface SearchInput {
+  start: State;
+  index: CandidateIndex;
+  isGoal(state: State): boolean;
+  /** A lower bound on installs left; Infinity marks a state from which the goal is unreachable. */
+  estimate(state: State): number;
+}
+
+export interface SearchResult {
+  path: Candidate[] | null;
+  explored: number;
+}
+
+function pathOf(node: Node): Candidate[] {
+  const path: Candidate[] = [];
+  for (let n: Node | null = node; n?.via; n = n.parent) path.push(n.via);
+  return path.reverse();
+}
+
+/** Every state reachable from `node.state` in one install. */
+function* successors(state: State, index: CandidateIndex): Generator<[Candidate, State]> {
+  for (let comp = 0; comp < index.length; comp++) {
+    const list = index[comp]!;
+    const current = state[comp] ?? null;
+    // Skip versions not above the installed one (binary search: lists are sorted).
+    let lo = 0;
+    if (current !== null) {
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compareParsed(list[mid]!.version, current) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+    }
+    for (let i = lo; i < list.length; i++) {
+      const c = list[i]!;
+      if (installable(c, state)) yield [c, apply(state, c)];
+    }
+  }
+}
+
+function layered(input: SearchInput, limit: number, counter: { explored: number }): { path: Candidate[] | null; pruned: boolean } {
+  let layer = new Map<string, Node>([[stateKey(input.start), { state: input.start, parent: null, via: null }]]);
+  const seen = new Set(layer.keys());
+  let pruned = false;
+  for (let depth = 0; ; depth++) {
+    let best: Candidate[] | null = null;
+    for (const node of layer.values()) {
+      if (!input.isGoal(node.state)) continue;
+      const path = pathOf(node);
+      if (best === null || comparePlans(path, best) < 0) best = path;
+    }
+    if (best !== null) return { path: best, pruned };
+    if (depth >= limit) return { path: null, pruned: true };
+    const next = new Map<string, Node>();
+    for (const node of layer.values()) {
+      counter.explored += 1;
+      for (const [via, state] of successors(node.state, input.index)) {
+        const key = stateKey(state);
+        if (seen.has(key)) continue;
+        const h = input.estimate(state);
+        if (h === Infinity) continue;
+        if (depth + 1 + h > limit) {
+          pruned = true;
+          continue;
+        }
+        const candidate: Node = { state, parent: node, via };
+        const existing = next.get(key);
+        if (!existing || comparePlans(pathOf(candidate), pathOf(existing)) < 0) next.set(key, candidate);
+      }
+    }
+    if (next.size === 0) return { path: null, pruned };
+    for (const key of next.keys()) seen.add(key);
+    layer = next;
+  }
+}
+
+/** The best plan from `start` to a goal state, or null when none exists. */
+export function searchPlan(input: SearchInput): SearchResult {
+  const counter = { explored: 0 };
+  let limit = input.estimate(input.start);
+  if (limit === Infinity) return { path: null, explored: 0 };
+  for (;;) {
+    const { path, pruned } = layered(input, limit, counter);
+    if (path) return { path, explored: counter.explored };
+    if (!pruned) return { path: null, explored: counter.explored };
+    limit += 1;
+  }
+}
+
+/** All states reachable from `start` (for explaining an unreachable target); stops at `cap` states. */
+export function reachableStates(start: State, index: CandidateIndex, cap = 100_000): { states: State[]; complete: boolean } {
+  const states = [start];
+  const seen = new Set([stateKey(start)]);
+  for (let i = 0; i < states.length; i++) {
+    for (const [, state] of successors(states[i]!, index)) {
+      const key = stateKey(state);
+      if (seen.has(key)) continue;
+      if (states.length >= cap) return { states, complete: false };
+      seen.add(key);
+      states.push(state);
+    }
+  }
+  return { states, complete: true };
+}

@@ -1,0 +1,90 @@
+/** Inputs and results of the install-order planner. */
+import type { PackageKind, Requirement } from '../packages.ts';
+
+/** What an appliance has installed: base and site versions, and any licence components. */
+export interface ApplianceState {
+  base: string;
+  site: string;
+  /** Other components (licences, add-ons) by name → installed version. */
+  components?: Record<string, string>;
+}
+
+/** Where a plan must end: an exact site version (`latest` = highest in the catalog), optionally a base. */
+export interface PlanTarget {
+  site: string;
+  base?: string | undefined;
+}
+
+/** How Jump Clients catch up between site installs (guide: "Client-Upgrades"). */
+export type ClientStrategy = 'wait' | 'redeploy';
+
+export interface PlanOptions {
+  /** Hours to wait after a site install that another site install follows (default 24). */
+  waitHours?: number;
+  /** `redeploy`: uninstall all clients first, reinstall after the last install, no waits. */
+  clientStrategy?: ClientStrategy;
+  /** Data stored on the appliance (e.g. session recordings), which makes installs take longer. */
+  storedDataGiB?: number;
+}
+
+/** An install time estimate in minutes. */
+export interface MinutesRange {
+  min: number;
+  max: number;
+}
+
+/** One install in a plan. */
+export interface PlanStep {
+  name: string;
+  kind: PackageKind;
+  version: string;
+  component: string;
+  /** The component's version before this install (null when it was not installed). */
+  from: string | null;
+  waitAfterHours: number;
+  minutes: MinutesRange;
+}
+
+/** One entry of the plan's timeline, in order. */
+export type TimelineItem =
+  | { type: 'install'; step: number }
+  | { type: 'wait'; hours: number; afterStep: number }
+  | { type: 'uninstall-clients' }
+  | { type: 'reinstall-clients' };
+
+/** Why the target cannot be reached: a package's requirement nothing available meets. */
+export interface Blocker {
+  package: string;
+  requires: Requirement;
+  available: string[];
+}
+
+/** A package to ask for on the next trip: a version of `component` within `range`. */
+export interface NextTripItem {
+  component: string;
+  range: string;
+}
+
+interface PlanCommon {
+  target: { site: string; base: string | null };
+  from: ApplianceState;
+  /** Search effort: states taken from the frontier and expanded. */
+  statesExplored: number;
+}
+
+export interface ReachablePlan extends PlanCommon {
+  reachable: true;
+  steps: PlanStep[];
+  timeline: TimelineItem[];
+  clientStrategy: ClientStrategy;
+  estimate: { installMinutes: MinutesRange; waitHours: number; totalHours: MinutesRange };
+  end: ApplianceState;
+}
+
+export interface UnreachablePlan extends PlanCommon {
+  reachable: false;
+  blockers: Blocker[];
+  nextTrip: NextTripItem[];
+}
+
+export type PlanResult = ReachablePlan | UnreachablePlan;

@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { componentOf, type Package } from '../../../src/shared/packages.ts';
+import { planUpgrade, type ApplianceState } from '../../../src/shared/planner/index.ts';
+import { comparePlans, Components, toCandidate } from '../../../src/shared/planner/model.ts';
+import { compareVersions } from '../../../src/shared/versions.ts';
+import { allPlans, bruteInstallable, type BruteState } from './brute-force.ts';
+
+const SITE_VERSIONS = ['1.0', '1.2', '1.9', '1.10', '2.0', '2.1', '3.0'];
+const BASE_VERSIONS = ['1', '2', '3', '3.1', '4'];
+const LIC_VERSIONS = ['1', '2'];
+
+const comparator = fc.constantFrom('>=', '>', '<', '<=', '=');
+const rangeOver = (versions: string[]) => fc.oneof(
+  fc.tuple(comparator, fc.constantFrom(...versions)).map(([op, v]) => `${op}${v}`),
+  fc.tuple(fc.constantFrom(...versions), fc.constantFrom(...versions)).map(([a, b]) => `>=${a} <${b}`),
+  fc.tuple(fc.constantFrom(...versions), fc.constantFrom(...versions)).map(([a, b]) => `<${a} || >=${b}`),
+);
+
+const packageArb: fc.Arbitrary<Package> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({
+    version: fc.constantFrom(...SITE_VERSIONS),
+    baseReq: fc.option(rangeOver(BASE_VERSIONS), { nil: undefined }),
+    licReq: fc.option(rangeOver(LIC_VERSIONS), { freq: 8, nil: undefined }),
+    upgradesFrom: fc.option(rangeOver(SITE_VERSIONS), { nil: undefined }),
+  }).map(({ version, baseReq, licReq, upgradesFrom }) => ({
+    name: `BeyondTrust ${version}`, kind: 'site' as const, version,
+    ...(baseReq || licReq ? { requires: [
+      ...(baseReq ? [{ component: 'base', range: baseReq }] : []),
+      ...(licReq ? [{ component: 'Integration Client', range: licReq }] : []),
+    ] } : {}),
+    ...(upgradesFrom ? { upgradesFrom } : {}),
+  })) },
+  { weight: 3, arbitrary: fc.record({
+    version: fc.constantFrom(...BASE_VERSIONS),
+    siteReq: fc.option(rangeOver(SITE_VERSIONS), { freq: 4, nil: undefined }),
+  }).map(({ version, siteReq }) => ({
+    name: `Base Software ${version}`, kind: 'base' as const, version,
+    ...(siteReq ? { requires: [{ component: 'site', range: siteReq }] } : {}),
+  })) },
+  { weight: 1, arbitrary: fc.constantFrom(...LIC_VERSIONS).map((version) => ({ name: `Integration Client ${version}`, kind: 'license' as const, version })) },
+);
+
+const scenarioArb = fc.record({
+  catalog: fc.array(packageArb, { minLength: 0, maxLength: 7 }),
+  start: fc.record({
+    site: fc.constantFrom('1.0', '1.2', '1.9'),
+    base: fc.constantFrom('1', '2'),
+    lic: fc.option(fc.constantFrom('1'), { nil: undefined }),
+  }),
+  target: fc.oneof(fc.constant('latest'), fc.constantFrom(...SITE_VERSIONS)),
+  baseTarget: fc.option(fc.constantFrom(...BASE_VERSIONS), { freq: 4, nil: undefined }),
+  waitHours: fc.constantFrom(0, 12, 24),
+});
+
+describe('planner against brute force', () => {
+  it('on thousands of small random catalogs: valid step by step, optimal, waits where due, unreachable exactly when no path exists', () => {
+    let reachableCount = 0;
+    let unreachableCount = 0;
+    fc.assert(fc.property(scenarioArb, ({ catalog, start, target, baseTarget, waitHours }) => {
+      const from: ApplianceState = { site: start.site, base: start.base, ...(start.lic ? { components: { 'Integration Client': start.lic } } : {}) };
+      const result = planUpgrade(catalog, from, { site: target, base: baseTarget }, { waitHours });
+      const siteTarget = result.target.site;
+      if (target === 'latest') {
+        const highest = [start.site, ...catalog.filter((p) => p.kind === 'site').map((p) => p.version)].sort(compareVersions).at(-1);
+        expect(compareVersions(siteTarget, highest!)).toBe(0);
+      }
+      const startState: BruteState = { site: start.site, base: start.base, 'Integration Client': start.lic };
+      const isGoal = (s: BruteState) => compareVersions(s.site!, siteTarget) === 0 && (baseTarget === undefined || compareVersions(s.base!, baseTarget) === 0);
+      const brute = allPlans(catalog, startState, isGoal);
+
+      if (!result.reachable) {
+        unreachableCount++;
+        expect(brute, 'brute force found a plan the planner missed').toEqual([]);
+        expect(result.blockers.length).toBeGreaterThan(0);
+        return;
+      }
+      reachableCount++;
+      expect(brute.length).toBeGreaterThan(0);
+      // Valid step by step, independently checked.
+      let state = { ...startState };
+      const used: number[] = [];
+      for (const step of result.steps) {
+        const index = catalog.findIndex((p, i) => !used.includes(i) && p.name === step.name && p.version === step.version && bruteInstallable(p, state));
+        expect(index, `step ${step.name} not installable`).toBeGreaterThanOrEqual(0);
+        used.push(index);
+        state = { ...state, [componentOf(catalog[index]!)]: step.version };
+      }
+      expect(isGoal(state)).toBe(true);
+      // Optimal: no shorter plan, no plan as short with fewer site installs.
+      const siteCount = (path: number[]) => path.filter((i) => catalog[i]!.kind === 'site').length;
+      const best = brute.reduce((a, b) => (a.length !== b.length ? (a.length < b.length ? a : b) : siteCount(a) <= siteCount(b) ? a : b));
+      expect(result.steps.length).toBe(best.length);
+      expect(result.steps.filter((s) => s.kind === 'site').length).toBe(siteCount(best));
+      // Tie-breaks: nothing brute force found is better by the planner's order.
+      const components = new Components();
+      const all = catalog.map((p, i) => toCandidate(p, i, components));
+      const mine = used.map((i) => all[i]!);
+      for (const path of brute) expect(comparePlans(path.map((i) => all[i]!), mine)).toBeGreaterThanOrEqual(0);
+      // Waits: after every site install that another site install follows, and nowhere else.
+      result.steps.forEach((s, i) => {
+        const laterSite = result.steps.slice(i + 1).some((t) => t.kind === 'site');
+        expect(s.waitAfterHours).toBe(s.kind === 'site' && laterSite ? waitHours : 0);
+      });
+    }), { numRuns: 4000, seed: 20261125 });
+    // The generator must exercise both outcomes, or the property proves little.
+    expect(reachableCount).toBeGreaterThan(500);
+    expect(unreachableCount).toBeGreaterThan(500);
+  });
+});
