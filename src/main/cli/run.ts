@@ -8,11 +8,17 @@ import { createServices, type Services } from '../services.ts';
 import type { Command, CommandContext } from './command.ts';
 import { reportError, usageError, EXIT, type CliIo } from './output.ts';
 import { AUDIT_COMMANDS } from './commands-audit.ts';
+import { PLAN_COMMAND } from './commands-plan.ts';
 import { STATION_COMMANDS } from './commands-station.ts';
 
 const GROUPS: Record<string, { summary: string; commands: Record<string, Command> }> = {
   station: { summary: 'this station’s identity and the stations it trusts', commands: STATION_COMMANDS },
   audit: { summary: 'the hash-chained audit log', commands: AUDIT_COMMANDS },
+};
+
+/** Commands without a group (`ferry plan …`). */
+const SINGLES: Record<string, Command> = {
+  plan: PLAN_COMMAND,
 };
 
 const COMMON = {
@@ -23,12 +29,17 @@ const COMMON = {
 
 function topHelp(): string {
   const groups = Object.entries(GROUPS).map(([name, g]) => `  ${name.padEnd(10)} ${g.summary}`).join('\n');
+  const singles = Object.entries(SINGLES).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join('\n');
   return `Ferry — carries appliance software updates across an air gap.
 
 Usage: ferry <group> <command> [options]
+       ferry <command> [options]
 
 Groups:
 ${groups}
+
+Commands:
+${singles}
 
 Options on every command:
   --data-dir DIR   data directory (default: FERRY_DATA_DIR, else the app's user data folder)
@@ -53,18 +64,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(topHelp());
     return groupName === undefined ? EXIT.usage : EXIT.ok;
   }
+  const single = SINGLES[groupName];
   const group = GROUPS[groupName];
-  if (!group) return reportError(io, json, usageError(`Unknown group "${groupName}". Run "ferry --help".`));
-  if (commandName === undefined || commandName === '--help' || commandName === '-h') {
+  if (!single && !group) return reportError(io, json, usageError(`Unknown command "${groupName}". Run "ferry --help".`));
+  if (group && (commandName === undefined || commandName === '--help' || commandName === '-h')) {
     io.out(groupHelp(groupName));
     return commandName === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = group.commands[commandName];
+  const command = single ?? group?.commands[commandName!];
   if (!command) return reportError(io, json, usageError(`Unknown command "ferry ${groupName} ${commandName}". Run "ferry ${groupName} --help".`));
+  const args = single ? argv.slice(1) : rest;
 
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...rest], options: { ...COMMON, ...command.options }, allowPositionals: true, strict: true }) as typeof parsed;
+    parsed = parseArgs({ args: [...args], options: { ...COMMON, ...command.options }, allowPositionals: true, strict: true }) as typeof parsed;
   } catch (error) {
     return reportError(io, json, usageError(`${(error as Error).message}\nUsage: ${command.usage}`));
   }

@@ -37,28 +37,29 @@ export function explainUnreachable(input: ExplainInput): { blockers: Blocker[]; 
     blockers.push({ package: pkg, requires: { component, range: range.text }, available: available(comp) });
   };
 
-  const explain = (comp: number, range: Range, neededBy: string): void => {
+  /**
+   * Explains why nothing reachable meets `range` of `comp`. Returns whether it ended at something to
+   * fetch; when every way round leads back into itself, the range itself is what to fetch.
+   */
+  const explain = (comp: number, range: Range, neededBy: string): boolean => {
     const key = `${comp}\u0000${range.text}`;
-    if (visited.has(key)) return;
+    if (visited.has(key)) return false;
     visited.add(key);
     const providers = input.usable.filter((c) => c.comp === comp && satisfiesParsed(c.version, range));
-    if (providers.length === 0) {
-      block(neededBy, comp, range);
-      nextTrip.push({ component: input.components.names[comp]!, range: range.text });
-      return;
-    }
+    let leaf = false;
     for (const p of providers) {
       const failing = p.reqs.filter((r) => !metSomewhere(r.comp, r.range));
-      if (failing.length > 0) {
-        for (const r of failing) {
-          block(p.pkg.name, r.comp, r.range);
-          explain(r.comp, r.range, p.pkg.name);
-        }
-      } else {
-        // Each requirement holds in some reachable state, but never all at once.
-        for (const r of p.reqs) block(p.pkg.name, r.comp, r.range);
+      // Each requirement holds in some reachable state, but never all at once.
+      if (failing.length === 0) for (const r of p.reqs) block(p.pkg.name, r.comp, r.range);
+      for (const r of failing) {
+        block(p.pkg.name, r.comp, r.range);
+        if (explain(r.comp, r.range, p.pkg.name)) leaf = true;
       }
     }
+    if (leaf) return true;
+    if (providers.length === 0) block(neededBy, comp, range);
+    nextTrip.push({ component: input.components.names[comp]!, range: range.text });
+    return true;
   };
 
   const unmet = input.goals.filter((g) => !metSomewhere(g.comp, g.range));
