@@ -26,6 +26,12 @@ export interface Candidate {
   version: Version;
   /** `requires` plus `upgradesFrom` (a requirement on the package's own component). */
   reqs: Req[];
+  /**
+   * Candidates of one group are interchangeable for every requirement and target: same component,
+   * same requirements, and a version that satisfies exactly the same ranges. From any state only the
+   * lowest installable one of a group needs trying (see `assignGroups`).
+   */
+  group: number;
 }
 
 /** A state: one version per component, null where not installed. */
@@ -35,6 +41,17 @@ export type State = (Version | null)[];
 export class Components {
   readonly names: string[] = ['site', 'base'];
   private readonly index = new Map<string, number>([['site', SITE], ['base', BASE]]);
+  /** Catalogs repeat a few range texts many times: parse each once. */
+  private readonly ranges = new Map<string, Range>();
+
+  range(text: string): Range {
+    let r = this.ranges.get(text);
+    if (!r) {
+      r = parseRange(text);
+      this.ranges.set(text, r);
+    }
+    return r;
+  }
 
   id(name: string): number {
     let i = this.index.get(name);
@@ -55,9 +72,39 @@ export class Components {
 export function toCandidate(pkg: Package, index: number, components: Components): Candidate {
   const component = componentOf(pkg);
   const comp = components.id(component);
-  const reqs: Req[] = (pkg.requires ?? []).map((r) => ({ comp: components.id(r.component), component: r.component, range: parseRange(r.range) }));
-  if (pkg.upgradesFrom !== undefined) reqs.push({ comp, component, range: parseRange(pkg.upgradesFrom) });
-  return { index, pkg, comp, component, version: parseVersion(pkg.version), reqs };
+  const reqs: Req[] = (pkg.requires ?? []).map((r) => ({ comp: components.id(r.component), component: r.component, range: components.range(r.range) }));
+  if (pkg.upgradesFrom !== undefined) reqs.push({ comp, component, range: components.range(pkg.upgradesFrom) });
+  return { index, pkg, comp, component, version: parseVersion(pkg.version), reqs, group: index };
+}
+
+/**
+ * Groups interchangeable candidates. Sound for every objective of `comparePlans`: in a plan using a
+ * higher member of a group, the lowest member above the installed version satisfies and unlocks the
+ * same requirements, leaves more room for later installs, and only lowers the version sequence.
+ */
+export function assignGroups(candidates: readonly Candidate[], targets: readonly (Version | null)[]): void {
+  // Distinct ranges per component (catalogs repeat the same few ranges many times).
+  const byText = new Map<number, Map<string, Range>>();
+  for (const c of candidates) for (const r of c.reqs) {
+    const list = byText.get(r.comp) ?? new Map<string, Range>();
+    list.set(r.range.text, r.range);
+    byText.set(r.comp, list);
+  }
+  const ranges = new Map([...byText].map(([comp, m]) => [comp, [...m.values()]]));
+  const ids = new Map<string, number>();
+  for (const c of candidates) {
+    const target = targets[c.comp] ?? null;
+    const cls = (ranges.get(c.comp) ?? []).map((r) => (satisfiesParsed(c.version, r) ? '1' : '0')).join('');
+    const isTarget = target !== null && compareParsed(c.version, target) === 0 ? 'T' : '';
+    const reqs = c.reqs.map((r) => `${r.comp}:${r.range.text}`).sort().join(',');
+    const key = `${c.comp}|${cls}|${isTarget}|${reqs}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    c.group = id;
+  }
 }
 
 /** The start state as an array over `components`. */

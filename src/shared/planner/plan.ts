@@ -5,20 +5,28 @@
  */
 import { FerryError } from '../errors.ts';
 import type { Package } from '../packages.ts';
-import { compareParsed, formatVersion, parseRange, parseVersion, sortVersions, type Version } from '../versions.ts';
+import { compareParsed, formatVersion, parseRange, parseVersion, type Version } from '../versions.ts';
 import { explainUnreachable } from './blockers.ts';
 import { Heuristic } from './heuristic.ts';
-import { BASE, Components, SITE, toCandidate, toState, type Candidate, type State } from './model.ts';
-import { reachableStates, searchPlan } from './search.ts';
+import { assignGroups, BASE, Components, SITE, toCandidate, toState, type Candidate, type State } from './model.ts';
+import { indexCandidates, reachableStates, searchPlan } from './search.ts';
 import { buildTimeline, DEFAULT_WAIT_HOURS } from './timeline.ts';
 import type { ApplianceState, PlanOptions, PlanResult, PlanTarget } from './types.ts';
 
 /** `latest` resolves to the highest site version in the catalog (or the installed one if there is none). */
 export function resolveTargetSite(catalog: readonly Package[], from: ApplianceState, site: string): string {
   if (site !== 'latest') return formatVersion(parseVersion(site));
-  const sites = sortVersions(catalog.filter((p) => p.kind === 'site').map((p) => p.version));
-  const highest = sites.at(-1);
-  return highest !== undefined && compareParsed(parseVersion(highest), parseVersion(from.site)) > 0 ? highest : from.site;
+  let highest = parseVersion(from.site);
+  let text = from.site;
+  for (const p of catalog) {
+    if (p.kind !== 'site') continue;
+    const v = parseVersion(p.version);
+    if (compareParsed(v, highest) > 0) {
+      highest = v;
+      text = p.version;
+    }
+  }
+  return text;
 }
 
 /** Keeps the packages that can matter: above the installed version, within targets, of needed components. */
@@ -70,10 +78,9 @@ export function planUpgrade(catalog: readonly Package[], from: ApplianceState, t
   }
 
   const usable = usableCandidates(all, start, targets);
-  const index: Candidate[][] = components.names.map(() => []);
-  for (const c of usable) index[c.comp]!.push(c);
-  for (const list of index) list.sort((a, b) => compareParsed(a.version, b.version) || a.index - b.index);
-  const heuristic = new Heuristic(index[SITE]!, start[SITE]!, targetSite, targets);
+  assignGroups(usable, targets);
+  const index = indexCandidates(usable, components.names.length);
+  const heuristic = new Heuristic(usable.filter((c) => c.comp === SITE), start[SITE]!, targetSite, targets);
   const isGoal = (s: State): boolean =>
     compareParsed(s[SITE]!, targetSite) === 0 && (targetBase === null || compareParsed(s[BASE]!, targetBase) === 0);
 

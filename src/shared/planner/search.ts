@@ -13,8 +13,25 @@ interface Node {
   via: Candidate | null;
 }
 
-/** Candidates per component, each list sorted by version ascending. */
-export type CandidateIndex = readonly (readonly Candidate[])[];
+/**
+ * Candidates per component, then per group (see `assignGroups`), each group's members sorted by
+ * version ascending.
+ */
+export type CandidateIndex = readonly (readonly (readonly Candidate[])[])[];
+
+/** Builds the index from candidates whose groups are assigned. */
+export function indexCandidates(candidates: readonly Candidate[], componentCount: number): CandidateIndex {
+  const index: Map<number, Candidate[]>[] = Array.from({ length: componentCount }, () => new Map());
+  for (const c of candidates) {
+    const groups = index[c.comp]!;
+    const members = groups.get(c.group) ?? [];
+    members.push(c);
+    groups.set(c.group, members);
+  }
+  return index.map((groups) => [...groups.values()]
+    .map((members) => members.sort((a, b) => compareParsed(a.version, b.version) || a.index - b.index))
+    .sort((a, b) => compareParsed(a[0]!.version, b[0]!.version) || a[0]!.index - b[0]!.index));
+}
 
 export interface SearchInput {
   start: State;
@@ -35,24 +52,23 @@ function pathOf(node: Node): Candidate[] {
   return path.reverse();
 }
 
-/** Every state reachable from `node.state` in one install. */
+/** Every state reachable from `state` in one install: per group, its lowest member above the installed version. */
 function* successors(state: State, index: CandidateIndex): Generator<[Candidate, State]> {
   for (let comp = 0; comp < index.length; comp++) {
-    const list = index[comp]!;
     const current = state[comp] ?? null;
-    // Skip versions not above the installed one (binary search: lists are sorted).
-    let lo = 0;
-    if (current !== null) {
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (compareParsed(list[mid]!.version, current) <= 0) lo = mid + 1;
-        else hi = mid;
+    for (const members of index[comp]!) {
+      let lo = 0;
+      if (current !== null) {
+        let hi = members.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (compareParsed(members[mid]!.version, current) <= 0) lo = mid + 1;
+          else hi = mid;
+        }
       }
-    }
-    for (let i = lo; i < list.length; i++) {
-      const c = list[i]!;
-      if (installable(c, state)) yield [c, apply(state, c)];
+      // Members of a group share their requirements: if the lowest is not installable, none is.
+      const c = members[lo];
+      if (c && installable(c, state)) yield [c, apply(state, c)];
     }
   }
 }
