@@ -61,8 +61,10 @@ void app.whenReady().then(() => {
       sendToWindow(() => mainWindow)(event, payload);
     },
     dialog: {
-      openFile: async () => {
-        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, { properties: ['openFile'] }) : { canceled: true, filePaths: [] };
+      openFile: async (options) => {
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, { properties: ['openFile'], ...(options?.title ? { title: options.title } : {}), ...(options?.filters ? { filters: options.filters } : {}) })
+          : { canceled: true, filePaths: [] };
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
     },

@@ -7,6 +7,7 @@ import { AuditLog } from './audit/audit-log.ts';
 import type { DialogProvider } from './files/file-handles.ts';
 import { FileHandles } from './files/file-handles.ts';
 import { JobManager, type EmitEvent } from './jobs/job-manager.ts';
+import { PlanService } from './plans/plan-service.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import { FileKeyProtector, type SecretProtector } from './stations/secret-protector.ts';
 import { StationService } from './stations/station-service.ts';
@@ -33,6 +34,7 @@ export interface Services {
   settings: SettingsService;
   jobs: JobManager;
   files: FileHandles;
+  plans: PlanService;
   dialog: DialogProvider;
   protector: SecretProtector;
   version: string;
@@ -65,6 +67,7 @@ export function createServices(options: ServiceOptions): Services {
     settings: new SettingsService(db, audit),
     jobs,
     files: new FileHandles(),
+    plans: new PlanService(),
     dialog: options.dialog ?? noDialog,
     protector,
     version: options.version ?? '0.0.0',

@@ -16,6 +16,8 @@ export const INVOKE_CHANNELS = [
   'jobs:hashFile',
   'jobs:cancel',
   'jobs:list',
+  'plan:openCatalog',
+  'plan:compute',
 ] as const;
 
 /** Every main → renderer event. */

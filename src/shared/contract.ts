@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import type { EventChannelName, InvokeChannelName } from './channels.ts';
 import { ERROR_CODES } from './errors.ts';
+import type { PlanResult } from './planner/types.ts';
+import { isVersion } from './versions.ts';
 
 /** The two sides of the air gap a station can be on. */
 export const SideSchema = z.enum(['restricted', 'connected']);
@@ -79,6 +81,61 @@ export const JobSummarySchema = z.object({
   total: z.number().nonnegative(),
 });
 
+const VersionText = z.string().trim().refine(isVersion, 'not a version (e.g. 12.2.0)');
+const MinutesRangeSchema = z.object({ min: z.number(), max: z.number() });
+const ApplianceStateSchema = z.object({ base: z.string(), site: z.string(), components: z.record(z.string(), z.string()).optional() });
+
+/** A catalog main has opened for planning. */
+export const CatalogInfoSchema = z.object({
+  catalogId: z.string().uuid(),
+  name: z.string(),
+  packageCount: z.number().int().nonnegative(),
+  siteVersions: z.array(z.string()),
+  baseVersions: z.array(z.string()),
+});
+
+export const PlanRequestSchema = z.object({
+  catalogId: z.string().uuid(),
+  base: VersionText,
+  site: VersionText,
+  target: z.union([z.literal('latest'), VersionText]),
+  targetBase: VersionText.optional(),
+  waitHours: z.number().min(0).max(24 * 365).default(24),
+  clientStrategy: z.enum(['wait', 'redeploy']).default('wait'),
+  storedDataGiB: z.number().min(0).max(1_000_000).default(0),
+}).strict();
+
+/** The planner's result (mirrors `PlanResult` in src/shared/planner/types.ts; checked at compile time). */
+export const PlanResultSchema = z.discriminatedUnion('reachable', [
+  z.object({
+    reachable: z.literal(true),
+    target: z.object({ site: z.string(), base: z.string().nullable() }),
+    from: ApplianceStateSchema,
+    statesExplored: z.number(),
+    steps: z.array(z.object({
+      name: z.string(), kind: z.enum(['base', 'site', 'license', 'other']), version: z.string(), component: z.string(),
+      from: z.string().nullable(), waitAfterHours: z.number(), minutes: MinutesRangeSchema,
+    })),
+    timeline: z.array(z.discriminatedUnion('type', [
+      z.object({ type: z.literal('install'), step: z.number().int() }),
+      z.object({ type: z.literal('wait'), hours: z.number(), afterStep: z.number().int() }),
+      z.object({ type: z.literal('uninstall-clients') }),
+      z.object({ type: z.literal('reinstall-clients') }),
+    ])),
+    clientStrategy: z.enum(['wait', 'redeploy']),
+    estimate: z.object({ installMinutes: MinutesRangeSchema, waitHours: z.number(), totalHours: MinutesRangeSchema }),
+    end: ApplianceStateSchema,
+  }),
+  z.object({
+    reachable: z.literal(false),
+    target: z.object({ site: z.string(), base: z.string().nullable() }),
+    from: ApplianceStateSchema,
+    statesExplored: z.number(),
+    blockers: z.array(z.object({ package: z.string(), requires: z.object({ component: z.string(), range: z.string() }), available: z.array(z.string()) })),
+    nextTrip: z.array(z.object({ component: z.string(), range: z.string() })),
+  }),
+]);
+
 export const ErrorDataSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
@@ -104,6 +161,8 @@ export const invoke = {
   'jobs:hashFile': { input: z.object({ handle: z.string().uuid() }).strict(), output: z.object({ jobId: JobIdSchema }) },
   'jobs:cancel': { input: z.object({ jobId: JobIdSchema }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'jobs:list': { input: NoArgs, output: z.array(JobSummarySchema) },
+  'plan:openCatalog': { input: NoArgs, output: CatalogInfoSchema.nullable() },
+  'plan:compute': { input: PlanRequestSchema, output: PlanResultSchema },
 } as const satisfies Record<InvokeChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer events. */
@@ -148,5 +207,12 @@ export type FileHandle = z.output<typeof FileHandleSchema>;
 export type JobSummary = z.output<typeof JobSummarySchema>;
 export type JobStatus = z.output<typeof JobStatusSchema>;
 export type JobKind = z.output<typeof JobKindSchema>;
+export type CatalogInfo = z.output<typeof CatalogInfoSchema>;
+export type PlanRequest = z.input<typeof PlanRequestSchema>;
+
+// The schema and the planner's own types must describe the same value, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const planSchemaMatches: Same<z.output<typeof PlanResultSchema>, PlanResult> = true;
+void planSchemaMatches;
 
 export { INVOKE_CHANNELS, EVENT_CHANNELS } from './channels.ts';

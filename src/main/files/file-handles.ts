@@ -10,7 +10,13 @@ import { FerryError } from '../../shared/errors.ts';
 
 /** Asks the person for a file; the Electron shell shows a dialog, tests and the harness answer from a queue. */
 export interface DialogProvider {
-  openFile(): Promise<string | null>;
+  openFile(options?: OpenFileOptions): Promise<string | null>;
+}
+
+/** What the dialog offers: a title and file-type filters (e.g. JSON catalogs). */
+export interface OpenFileOptions {
+  title?: string;
+  filters?: { name: string; extensions: string[] }[];
 }
 
 /** Maps handles to the paths they stand for. */

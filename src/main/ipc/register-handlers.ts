@@ -46,5 +46,10 @@ export function createHandlerTable(s: Services): HandlerTable {
     },
     'jobs:cancel': ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
     'jobs:list': () => s.jobs.list(),
+    'plan:openCatalog': async () => {
+      const path = await s.dialog.openFile({ title: 'Package catalog', filters: [{ name: 'Catalog (JSON)', extensions: ['json'] }] });
+      return path === null ? null : s.plans.openCatalog(path);
+    },
+    'plan:compute': (request) => s.plans.compute(request),
   };
 }

@@ -5,6 +5,7 @@ import { ErrorNotice } from './components/error-notice.tsx';
 import { Sidebar } from './components/sidebar.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { HomePage } from './pages/home.tsx';
+import { PlanPage } from './pages/plan.tsx';
 import { SettingsPage } from './pages/settings.tsx';
 import { VaultPage } from './pages/vault.tsx';
 import { useAppStore, type Page } from './stores/app-store.ts';
@@ -19,9 +20,9 @@ function CurrentPage({ page }: { page: Page }) {
     case 'settings': return <SettingsPage />;
     case 'audit': return <AuditPage />;
     case 'vault': return <VaultPage />;
+    case 'plan': return <PlanPage />;
     case 'appliances':
     case 'transfer':
-    case 'plan':
     case 'runbook':
     case 'certificates':
     case 'clients':

@@ -3,3 +3,4 @@ export { planUpgrade, resolveTargetSite } from './plan.ts';
 export { planFleet, type FleetMember, type FleetPlan, type FleetWarning } from './fleet.ts';
 export { DEFAULT_WAIT_HOURS, installMinutes } from './timeline.ts';
 export type * from './types.ts';
+export { schedule, proportions, CLIENT_REDEPLOY_MINUTES, type ScheduledItem } from './schedule.ts';

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../stores/app-store.ts';
 
-type EmptyPage = Exclude<Page, 'home' | 'vault' | 'audit' | 'settings'>;
+type EmptyPage = Exclude<Page, 'home' | 'vault' | 'audit' | 'settings' | 'plan'>;
 
 export function EmptyState({ page }: { page: EmptyPage }) {
   const { t } = useTranslation();

@@ -1,0 +1,72 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '../fixtures.ts';
+
+const CATALOG = {
+  packages: [
+    { name: 'Bomgar-12.2.0', kind: 'site', version: '12.2.0', upgradesFrom: '>=12.0.0', requires: [{ component: 'base', range: '>=3.3.2 <4.0.0' }] },
+    { name: 'BeyondTrust 13.1.0', kind: 'site', version: '13.1.0', upgradesFrom: '>=12.2.0', requires: [{ component: 'base', range: '>=4.0.0' }] },
+    { name: 'Base Software 3.3.2', kind: 'base', version: '3.3.2' },
+    { name: 'Base Software 4.0.0', kind: 'base', version: '4.0.0' },
+  ],
+};
+
+test('loads a catalog and shows the plan as a timeline with dates', async ({ ferry }) => {
+  const { page } = ferry;
+  const file = join(ferry.dataDir, 'catalog.json');
+  writeFileSync(file, JSON.stringify(CATALOG));
+  await page.getByTestId('nav-plan').click();
+  await ferry.answerNextFileDialog(file);
+  await page.getByTestId('plan-open-catalog').click();
+  await expect(page.getByTestId('plan-catalog')).toHaveText('catalog.json: 4 Pakete');
+  await page.getByTestId('plan-base').fill('3.2.4');
+  await page.getByTestId('plan-site').fill('12.0.0');
+  await page.getByTestId('plan-startAt').fill('2026-12-01T09:00');
+  await page.getByTestId('plan-compute').click();
+  const timeline = page.getByTestId('plan-timeline');
+  await expect(timeline.locator('li')).toHaveCount(5);
+  await expect(page.getByTestId('timeline-install')).toHaveCount(4);
+  await expect(page.getByTestId('timeline-wait')).toHaveText(/24 h warten/);
+  await expect(timeline.locator('li').first()).toContainText('Base Software 3.3.2 installieren');
+  await expect(timeline.locator('li').nth(3)).toContainText('Base Software 4.0.0');
+  // The wait starts after the second install (2 × 60 min after 09:00) and ends a day later.
+  await expect(page.getByTestId('timeline-time').nth(2)).toContainText('11:00');
+  await expect(page.getByTestId('plan-summary')).toContainText('4 Installationen');
+});
+
+test('shows the blockers and what to fetch on the next trip, in English too', async ({ ferry }) => {
+  const { page } = ferry;
+  const file = join(ferry.dataDir, 'catalog.json');
+  writeFileSync(file, JSON.stringify({ packages: CATALOG.packages.filter((p) => p.version !== '3.3.2') }));
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language').selectOption('en');
+  await page.getByTestId('nav-plan').click();
+  await ferry.answerNextFileDialog(file);
+  await page.getByTestId('plan-open-catalog').click();
+  await page.getByTestId('plan-base').fill('3.2.4');
+  await page.getByTestId('plan-site').fill('12.0.0');
+  await page.getByTestId('plan-compute').click();
+  await expect(page.getByTestId('plan-unreachable')).toContainText('The target 13.1.0 cannot be reached');
+  await expect(page.getByTestId('plan-blockers')).toContainText('Bomgar-12.2.0 needs Base Software >=3.3.2 <4.0.0.');
+  await expect(page.getByTestId('plan-blockers')).toContainText('Available: 4.0.0');
+  await expect(page.getByTestId('plan-next-trip')).toHaveText('Base Software in version >=3.3.2 <4.0.0');
+});
+
+test('refuses versions that are not versions before planning, and a broken catalog with its code', async ({ ferry }) => {
+  const { page } = ferry;
+  const good = join(ferry.dataDir, 'catalog.json');
+  writeFileSync(good, JSON.stringify(CATALOG));
+  const bad = join(ferry.dataDir, 'broken.json');
+  writeFileSync(bad, '{"packages": [{"name": "x", "kind": "site", "version": "1.x"}]}');
+  await page.getByTestId('nav-plan').click();
+  await ferry.answerNextFileDialog(bad);
+  await page.getByTestId('plan-open-catalog').click();
+  await expect(page.getByTestId('error-notice')).toContainText('CATALOG_INVALID');
+  await ferry.answerNextFileDialog(good);
+  await page.getByTestId('plan-open-catalog').click();
+  await page.getByTestId('plan-base').fill('drei');
+  await page.getByTestId('plan-site').fill('12.0.0');
+  await page.getByTestId('plan-compute').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Geben Sie eine Version' })).toBeVisible();
+  await expect(page.getByTestId('plan-timeline')).toHaveCount(0);
+});

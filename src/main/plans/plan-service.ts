@@ -1,0 +1,40 @@
+/**
+ * Plans from catalogs the person opened: main reads and validates the file, keeps it for the session
+ * under an opaque id, and answers plan requests with the pure planner. Planning changes nothing, so
+ * it writes no audit entry.
+ */
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import type { CatalogInfo, PlanRequest } from '../../shared/contract.ts';
+import { FerryError } from '../../shared/errors.ts';
+import type { Package } from '../../shared/packages.ts';
+import { planUpgrade, type PlanResult } from '../../shared/planner/index.ts';
+import { sortVersions } from '../../shared/versions.ts';
+import { readCatalogFile } from './catalog-file.ts';
+
+/** Opened catalogs and planning over them. */
+export class PlanService {
+  private readonly catalogs = new Map<string, { name: string; packages: Package[] }>();
+
+  /** Reads a catalog file; returns what the UI shows of it. */
+  openCatalog(path: string): CatalogInfo {
+    const catalog = readCatalogFile(path);
+    const catalogId = randomUUID();
+    const name = basename(path);
+    this.catalogs.set(catalogId, { name, packages: catalog.packages });
+    const versions = (kind: Package['kind']) => sortVersions(new Set(catalog.packages.filter((p) => p.kind === kind).map((p) => p.version)));
+    return { catalogId, name, packageCount: catalog.packages.length, siteVersions: versions('site'), baseVersions: versions('base') };
+  }
+
+  /** Plans one appliance against an opened catalog. */
+  compute(request: Required<Omit<PlanRequest, 'targetBase'>> & { targetBase?: string | undefined }): PlanResult {
+    const catalog = this.catalogs.get(request.catalogId);
+    if (!catalog) throw new FerryError('HANDLE_UNKNOWN', 'The catalog is no longer open; open it again');
+    return planUpgrade(
+      catalog.packages,
+      { base: request.base, site: request.site },
+      { site: request.target, base: request.targetBase },
+      { waitHours: request.waitHours, clientStrategy: request.clientStrategy, storedDataGiB: request.storedDataGiB },
+    );
+  }
+}

@@ -1,0 +1,95 @@
+/** A plan shown as a picture: a to-scale strip, then the timeline with dates; or the blockers. */
+import { useTranslation } from 'react-i18next';
+import { proportions, schedule, type PlanResult, type ReachablePlan, type TimelineItem } from '../../../shared/planner/index.ts';
+
+function useComponentName() {
+  const { t } = useTranslation();
+  return (component: string) => (component === 'site' || component === 'base' ? t(`plan.component.${component}`) : component);
+}
+
+function itemText(plan: ReachablePlan, item: TimelineItem, t: ReturnType<typeof useTranslation>['t']): string {
+  switch (item.type) {
+    case 'install': return t('plan.install', { name: plan.steps[item.step]!.name });
+    case 'wait': return t('plan.wait', { hours: item.hours });
+    case 'uninstall-clients': return t('plan.uninstallClients');
+    case 'reinstall-clients': return t('plan.reinstallClients');
+  }
+}
+
+function Reachable({ plan, startAt }: { plan: ReachablePlan; startAt: Date | null }) {
+  const { t, i18n } = useTranslation();
+  const componentName = useComponentName();
+  const when = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const times = startAt ? schedule(plan, startAt) : null;
+  const shares = proportions(plan);
+  const round = (h: number) => (Math.round(h * 10) / 10).toLocaleString(i18n.language);
+  if (plan.steps.length === 0) return <p data-testid="plan-nothing">{t('plan.nothingToDo')}</p>;
+  return (
+    <div data-testid="plan-reachable">
+      <h2>{t('plan.reachableTitle', { from: plan.from.site, to: plan.target.site })}</h2>
+      <p data-testid="plan-summary">
+        {t('plan.summary', { count: plan.steps.length, min: round(plan.estimate.totalHours.min), max: round(plan.estimate.totalHours.max), wait: round(plan.estimate.waitHours) })}
+      </p>
+      <p className="hint">{t('plan.estimateNote')}</p>
+      <div className="strip" aria-hidden="true">
+        {plan.timeline.map((item, i) => (
+          <div key={i} className={`strip-${item.type}`} style={{ flexGrow: shares[i] }} title={itemText(plan, item, t)} />
+        ))}
+      </div>
+      <h3>{t('plan.timeline')}</h3>
+      <ol className="timeline" data-testid="plan-timeline">
+        {plan.timeline.map((item, i) => {
+          const step = item.type === 'install' ? plan.steps[item.step]! : null;
+          return (
+            <li key={i} className={`tl-${item.type}`} data-testid={`timeline-${item.type}`}>
+              <div className="tl-title">{itemText(plan, item, t)}</div>
+              {step ? (
+                <div className="tl-detail">
+                  {t('plan.change', { component: componentName(step.component), from: step.from ?? '—', to: step.version })}
+                  {' · '}{t('plan.minutes', { min: step.minutes.min, max: step.minutes.max })}
+                </div>
+              ) : null}
+              {times ? (
+                <div className="tl-time" data-testid="timeline-time">
+                  {t('plan.from', { time: when.format(times[i]!.start) })} · {t('plan.until', { time: when.format(times[i]!.end) })}
+                </div>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
+function Unreachable({ plan }: { plan: Extract<PlanResult, { reachable: false }> }) {
+  const { t } = useTranslation();
+  const componentName = useComponentName();
+  return (
+    <div data-testid="plan-unreachable">
+      <h2 className="status-bad">{t('plan.unreachableTitle', { to: plan.target.site })}</h2>
+      <h3>{t('plan.blockers')}</h3>
+      <ul className="blockers" data-testid="plan-blockers">
+        {plan.blockers.map((b, i) => (
+          <li key={i}>
+            {b.package === 'target'
+              ? t('plan.blockerTarget', { component: componentName(b.requires.component), range: b.requires.range })
+              : t('plan.blocker', { package: b.package, component: componentName(b.requires.component), range: b.requires.range })}
+            {' '}
+            <span className="hint">{b.available.length ? t('plan.available', { versions: b.available.join(', ') }) : t('plan.availableNone')}</span>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('plan.nextTrip')}</h3>
+      {plan.nextTrip.length ? (
+        <ul data-testid="plan-next-trip">
+          {plan.nextTrip.map((n, i) => <li key={i}>{t('plan.nextTripItem', { component: componentName(n.component), range: n.range })}</li>)}
+        </ul>
+      ) : <p>{t('plan.nextTripNone')}</p>}
+    </div>
+  );
+}
+
+export function PlanResultView({ result, startAt }: { result: PlanResult; startAt: Date | null }) {
+  return result.reachable ? <Reachable plan={result} startAt={startAt} /> : <Unreachable plan={result} />;
+}

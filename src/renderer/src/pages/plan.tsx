@@ -1,0 +1,65 @@
+/** Plan: open a catalog, enter the appliance's versions and options, see the plan or the blockers. */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PlanResultView } from '../components/plan-result.tsx';
+import { usePlanStore, type PlanForm } from '../stores/plan-store.ts';
+
+function Field({ id, label, error, children }: { id: keyof PlanForm; label: string; error?: string | undefined; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={`plan-${id}`}>{label}</label>
+      {children}
+      {error ? <span className="field-error" id={`plan-${id}-error`} role="alert">{error}</span> : null}
+    </div>
+  );
+}
+
+export function PlanPage() {
+  const { t } = useTranslation();
+  const { catalog, form, errors, result, busy, openCatalog, setField, compute } = usePlanStore();
+  const err = (key: keyof PlanForm) => (errors[key] ? t(`plan.invalid.${errors[key]}`) : undefined);
+  const input = (key: 'base' | 'site' | 'targetBase' | 'waitHours' | 'storedDataGiB', extra: { inputMode?: 'decimal'; placeholder?: string } = {}) => (
+    <input id={`plan-${key}`} data-testid={`plan-${key}`} value={form[key]} aria-invalid={errors[key] ? true : undefined}
+      aria-describedby={errors[key] ? `plan-${key}-error` : undefined} onChange={(e) => setField(key, e.target.value)} {...extra} />
+  );
+  const latest = catalog?.siteVersions.at(-1);
+  return (
+    <section aria-labelledby="page-title">
+      <h1 id="page-title">{t('plan.title')}</h1>
+      <p>{t('plan.intro')}</p>
+      <h2>{t('plan.catalog')}</h2>
+      <p data-testid="plan-catalog">{catalog ? t('plan.catalogLoaded', { name: catalog.name, count: catalog.packageCount }) : t('plan.noCatalog')}</p>
+      <button type="button" data-testid="plan-open-catalog" onClick={() => void openCatalog()}>{t('plan.openCatalog')}</button>
+      {catalog ? (
+        <form className="plan-form" onSubmit={(e) => { e.preventDefault(); void compute(); }} noValidate>
+          <h2>{t('plan.appliance')}</h2>
+          <div className="field-grid">
+            <Field id="base" label={t('plan.base')} error={err('base')}>{input('base', { placeholder: '3.2.4' })}</Field>
+            <Field id="site" label={t('plan.site')} error={err('site')}>{input('site', { placeholder: '12.0.0' })}</Field>
+            <Field id="target" label={t('plan.target')} error={err('target')}>
+              <select id="plan-target" data-testid="plan-target" value={form.target} onChange={(e) => setField('target', e.target.value)}>
+                <option value="latest">{t('plan.latest', { version: latest ?? '—' })}</option>
+                {catalog.siteVersions.map((v) => <option key={v} value={v}>{v}</option>)}
+              </select>
+            </Field>
+            <Field id="targetBase" label={t('plan.targetBase')} error={err('targetBase')}>{input('targetBase')}</Field>
+            <Field id="storedDataGiB" label={t('plan.storedData')} error={err('storedDataGiB')}>{input('storedDataGiB', { inputMode: 'decimal' })}</Field>
+            <Field id="startAt" label={t('plan.startAt')}>
+              <input id="plan-startAt" data-testid="plan-startAt" type="datetime-local" value={form.startAt} onChange={(e) => setField('startAt', e.target.value)} />
+            </Field>
+          </div>
+          <fieldset>
+            <legend>{t('plan.strategy')}</legend>
+            <label><input type="radio" name="strategy" checked={form.clientStrategy === 'wait'} onChange={() => setField('clientStrategy', 'wait')} /> {t('plan.strategyWait')}</label>
+            {form.clientStrategy === 'wait' ? (
+              <Field id="waitHours" label={t('plan.waitHours')} error={err('waitHours')}>{input('waitHours', { inputMode: 'decimal' })}</Field>
+            ) : null}
+            <label><input type="radio" name="strategy" data-testid="plan-redeploy" checked={form.clientStrategy === 'redeploy'} onChange={() => setField('clientStrategy', 'redeploy')} /> {t('plan.strategyRedeploy')}</label>
+          </fieldset>
+          <button type="submit" className="primary" data-testid="plan-compute" disabled={busy}>{t('plan.compute')}</button>
+        </form>
+      ) : null}
+      {result ? <PlanResultView result={result} startAt={form.startAt ? new Date(form.startAt) : null} /> : null}
+    </section>
+  );
+}
