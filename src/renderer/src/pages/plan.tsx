@@ -28,7 +28,9 @@ export function PlanPage() {
       <h1 id="page-title">{t('plan.title')}</h1>
       <p>{t('plan.intro')}</p>
       <h2>{t('plan.catalog')}</h2>
-      <p data-testid="plan-catalog">{catalog ? t('plan.catalogLoaded', { name: catalog.name, count: catalog.packageCount }) : t('plan.noCatalog')}</p>
+      {catalog
+        ? <p data-testid="plan-catalog">{t('plan.catalogLoaded', { name: catalog.name, count: catalog.packageCount })}</p>
+        : <div className="empty" data-testid="empty-plan"><p className="empty-title">{t('empty.notYet')}</p><p>{t('plan.noCatalog')}</p></div>}
       <button type="button" data-testid="plan-open-catalog" onClick={() => void openCatalog()}>{t('plan.openCatalog')}</button>
       {catalog ? (
         <form className="plan-form" onSubmit={(e) => { e.preventDefault(); void compute(); }} noValidate>
