@@ -1,3 +1,4 @@
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { closeSync, ftruncateSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures.ts';
@@ -84,4 +85,19 @@ test('a long hash shows progress and can be cancelled from the UI', async ({ fer
   await expect(page.getByTestId('job-finished')).toHaveAttribute('data-status', 'cancelled');
   await expect(page.getByTestId('job-finished')).toContainText('Abgebrochen');
   await expect(page.getByTestId('job-running')).toHaveCount(0);
+});
+
+test('a station trusted on the command line appears in settings with its fingerprint', async ({ ferry }) => {
+  const { page } = ferry;
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('trusted-empty')).toBeVisible();
+  const { publicKey } = generateKeyPairSync('ed25519');
+  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(12);
+  const fingerprint = createHash('sha256').update(raw).digest('hex');
+  const pem = join(ferry.dataDir, 'office.pem');
+  writeFileSync(pem, publicKey.export({ format: 'pem', type: 'spki' }));
+  expect(ferry.cli('station', 'trust', pem, '--fingerprint', fingerprint).status).toBe(0);
+  await page.getByTestId('nav-home').click();
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('trusted-list')).toContainText(fingerprint.slice(0, 4) + ' ' + fingerprint.slice(4, 8));
 });

@@ -10,6 +10,7 @@ export const INVOKE_CHANNELS = [
   'settings:set',
   'station:show',
   'station:rename',
+  'station:listTrusted',
   'audit:list',
   'audit:verify',
   'files:pick',

@@ -42,6 +42,13 @@ export const StationSchema = z.object({
   protection: z.enum(['safeStorage', 'file-key']),
 });
 
+export const TrustedStationSchema = z.object({
+  name: z.string(),
+  fingerprint: Sha256HexSchema,
+  trustedAt: z.string(),
+  source: z.enum(['pem', 'request']),
+});
+
 export const AuditEntrySchema = z.object({
   seq: z.number().int().positive(),
   at: z.string(),
@@ -152,6 +159,7 @@ export const invoke = {
   },
   'station:show': { input: NoArgs, output: StationSchema },
   'station:rename': { input: z.object({ name: z.string().trim().min(1).max(80) }).strict(), output: StationSchema },
+  'station:listTrusted': { input: NoArgs, output: z.array(TrustedStationSchema) },
   'audit:list': {
     input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
     output: z.array(AuditEntrySchema),
@@ -201,6 +209,7 @@ export type Settings = z.output<typeof SettingsSchema>;
 export type Side = z.output<typeof SideSchema>;
 export type Language = z.output<typeof LanguageSchema>;
 export type Station = z.output<typeof StationSchema>;
+export type TrustedStation = z.output<typeof TrustedStationSchema>;
 export type AuditEntry = z.output<typeof AuditEntrySchema>;
 export type AuditVerification = z.output<typeof AuditVerificationSchema>;
 export type FileHandle = z.output<typeof FileHandleSchema>;

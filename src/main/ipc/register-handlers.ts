@@ -22,6 +22,7 @@ export function createHandlerTable(s: Services): HandlerTable {
     'settings:set': (args) => s.settings.set(args),
     'station:show': () => s.stations.show(),
     'station:rename': ({ name }) => s.stations.rename(name),
+    'station:listTrusted': () => s.stations.listTrusted(),
     'audit:list': ({ limit }) => s.audit.list(limit),
     'audit:verify': () => s.audit.verify(),
     'files:pick': async () => {

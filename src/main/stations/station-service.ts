@@ -13,6 +13,7 @@ import { parseEnvelope, verifyEnvelope } from '../crypto/dsse.ts';
 import { fingerprintOf, generateStationKeys, pemFromRaw, publicKeyFromRaw, rawPublicKey, rawPublicKeyFromPem } from '../crypto/ed25519.ts';
 import { transaction, type Database } from '../store/database.ts';
 import type { SecretProtector } from './secret-protector.ts';
+import { StationRepository } from './station-repository.ts';
 
 /** A station this one trusts. */
 export interface TrustedStation {
@@ -20,14 +21,6 @@ export interface TrustedStation {
   fingerprint: string;
   trustedAt: string;
   source: 'pem' | 'request';
-}
-
-interface StationRow {
-  name: string;
-  public_key: Uint8Array;
-  private_key_sealed: Uint8Array;
-  protection: 'safeStorage' | 'file-key';
-  created_at: string;
 }
 
 export interface StationServiceOptions {
@@ -45,6 +38,7 @@ const NameSchema = z.string().trim().min(1, 'The station name is empty').max(80,
 /** Identity and trust of this station. */
 export class StationService {
   private readonly db: Database;
+  private readonly repo: StationRepository;
   private readonly audit: AuditLog;
   private readonly protector: SecretProtector;
   private readonly others: SecretProtector[];
@@ -52,19 +46,16 @@ export class StationService {
 
   constructor(options: StationServiceOptions) {
     this.db = options.db;
+    this.repo = new StationRepository(options.db);
     this.audit = options.audit;
     this.protector = options.protector;
     this.others = options.otherProtectors ?? [];
     this.now = options.now ?? (() => new Date());
   }
 
-  private row(): StationRow | undefined {
-    return this.db.prepare('SELECT name, public_key, private_key_sealed, protection, created_at FROM station WHERE id = 1').get() as StationRow | undefined;
-  }
-
   /** Whether a station exists in this data directory. */
   exists(): boolean {
-    return this.row() !== undefined;
+    return this.repo.get() !== undefined;
   }
 
   /** Creates the station; refuses when one exists (its key must never be replaced silently). */
@@ -72,13 +63,12 @@ export class StationService {
     const checked = NameSchema.safeParse(name);
     if (!checked.success) throw new FerryError('USAGE', checked.error.issues[0]?.message ?? 'Invalid name');
     return transaction(this.db, () => {
-      if (this.row()) throw new FerryError('STATION_EXISTS', 'This data directory already has a station');
+      if (this.repo.get()) throw new FerryError('STATION_EXISTS', 'This data directory already has a station');
       const { publicKey, privateKey } = generateStationKeys();
       const raw = rawPublicKey(publicKey);
       const sealed = this.protector.seal(privateKey.export({ format: 'der', type: 'pkcs8' }));
       const createdAt = this.now().toISOString();
-      this.db.prepare('INSERT INTO station (id, name, public_key, private_key_sealed, protection, created_at) VALUES (1, ?, ?, ?, ?, ?)')
-        .run(checked.data, raw, sealed, this.protector.kind, createdAt);
+      this.repo.insert({ name: checked.data, publicKey: raw, privateKeySealed: sealed, protection: this.protector.kind, createdAt });
       this.audit.append({ actor: 'station', action: 'station.created', subject: fingerprintOf(raw), details: { name: checked.data, protection: this.protector.kind } });
       return this.show();
     });
@@ -86,15 +76,14 @@ export class StationService {
 
   /** The station, creating it with `defaultName` on first run (the desktop app). */
   ensure(defaultName: string): Station {
-    return this.row() ? this.show() : this.init(defaultName);
+    return this.repo.get() ? this.show() : this.init(defaultName);
   }
 
   /** This station's public identity. */
   show(): Station {
-    const row = this.row();
+    const row = this.repo.get();
     if (!row) throw new FerryError('STATION_MISSING', 'No station in this data directory');
-    const raw = Buffer.from(row.public_key);
-    return { name: row.name, fingerprint: fingerprintOf(raw), publicKeyPem: pemFromRaw(raw), createdAt: row.created_at, protection: row.protection };
+    return { name: row.name, fingerprint: fingerprintOf(row.publicKey), publicKeyPem: pemFromRaw(row.publicKey), createdAt: row.createdAt, protection: row.protection };
   }
 
   /** Renames the station (the key stays). */
@@ -103,7 +92,7 @@ export class StationService {
     if (!checked.success) throw new FerryError('USAGE', checked.error.issues[0]?.message ?? 'Invalid name');
     return transaction(this.db, () => {
       const before = this.show();
-      this.db.prepare('UPDATE station SET name = ? WHERE id = 1').run(checked.data);
+      this.repo.rename(checked.data);
       this.audit.append({ actor: 'user', action: 'station.renamed', subject: before.fingerprint, details: { from: before.name, to: checked.data } });
       return this.show();
     });
@@ -111,13 +100,13 @@ export class StationService {
 
   /** The private signing key; fails when this process cannot open how it was sealed. */
   privateKey(): KeyObject {
-    const row = this.row();
+    const row = this.repo.get();
     if (!row) throw new FerryError('STATION_MISSING', 'No station in this data directory');
     const protector = [this.protector, ...this.others].find((p) => p.kind === row.protection);
     if (!protector) {
       throw new FerryError('SECRET_UNAVAILABLE', `The station key is protected by ${row.protection}, which this program cannot open`, { protection: row.protection });
     }
-    return createPrivateKey({ key: protector.open(Buffer.from(row.private_key_sealed)), format: 'der', type: 'pkcs8' });
+    return createPrivateKey({ key: protector.open(row.privateKeySealed), format: 'der', type: 'pkcs8' });
   }
 
   /**
@@ -132,16 +121,14 @@ export class StationService {
     if (actual !== wanted) {
       throw new FerryError('FINGERPRINT_MISMATCH', 'The key’s fingerprint differs from the one entered', { expected: wanted, actual });
     }
-    const own = this.row();
-    if (own && fingerprintOf(Buffer.from(own.public_key)) === actual) {
+    const own = this.repo.get();
+    if (own && fingerprintOf(own.publicKey) === actual) {
       throw new FerryError('PUBLIC_KEY_INVALID', 'This is this station’s own key');
     }
     const trustedAt = this.now().toISOString();
     const name = candidate.name ?? `station ${actual.slice(0, 8)}`;
     transaction(this.db, () => {
-      this.db.prepare(`INSERT INTO trusted_stations (fingerprint, name, public_key, source, trusted_at) VALUES (?, ?, ?, ?, ?)
-                       ON CONFLICT(fingerprint) DO UPDATE SET name = excluded.name, source = excluded.source, trusted_at = excluded.trusted_at`)
-        .run(actual, name, candidate.raw, candidate.source, trustedAt);
+      this.repo.upsertTrusted({ fingerprint: actual, name, publicKey: candidate.raw, source: candidate.source, trustedAt });
       this.audit.append({ actor: 'user', action: 'station.trusted', subject: actual, details: { name, source: candidate.source } });
     });
     return { name, fingerprint: actual, trustedAt, source: candidate.source };
@@ -149,9 +136,7 @@ export class StationService {
 
   /** Stations this one trusts, by name. */
   listTrusted(): TrustedStation[] {
-    const rows = this.db.prepare('SELECT name, fingerprint, trusted_at, source FROM trusted_stations ORDER BY name').all() as
-      { name: string; fingerprint: string; trusted_at: string; source: 'pem' | 'request' }[];
-    return rows.map((r) => ({ name: r.name, fingerprint: r.fingerprint, trustedAt: r.trusted_at, source: r.source }));
+    return this.repo.listTrusted().map((r) => ({ name: r.name, fingerprint: r.fingerprint, trustedAt: r.trustedAt, source: r.source }));
   }
 }
 

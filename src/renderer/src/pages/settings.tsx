@@ -34,6 +34,7 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const { info, language, settings, setLanguage, setSide } = useAppStore();
   const station = useStationStore((s) => s.station);
+  const trusted = useStationStore((s) => s.trusted);
   const load = useStationStore((s) => s.load);
   useEffect(() => { void load(); }, [load]);
   return (
@@ -57,6 +58,14 @@ export function SettingsPage() {
         <dt>{t('settings.version')}</dt>
         <dd>{info?.version}</dd>
       </dl>
+      <h2>{t('settings.trusted')}</h2>
+      {trusted.length === 0 ? <p data-testid="trusted-empty">{t('settings.trustedNone')}</p> : (
+        <ul className="trusted" data-testid="trusted-list">
+          {trusted.map((s) => (
+            <li key={s.fingerprint}><strong>{s.name}</strong> <code className="fingerprint">{formatFingerprint(s.fingerprint)}</code></li>
+          ))}
+        </ul>
+      )}
       <h2><label htmlFor="language">{t('settings.language')}</label></h2>
       <select id="language" data-testid="language" value={language} onChange={(e) => void setLanguage(e.target.value as 'de' | 'en')}>
         <option value="de">Deutsch</option>
