@@ -3,8 +3,8 @@
  * requirement no reachable state meets, follows that requirement to the packages that could meet it,
  * and ends at what the catalog lacks — the list to ask for on the next trip.
  */
-import { sortVersions, satisfiesParsed, type Range } from '../versions.ts';
-import type { Candidate, Components, State } from './model.ts';
+import { compareParsed, formatVersion, parseRange, sortVersions, satisfiesParsed, type Comparator, type Range } from '../versions.ts';
+import type { Candidate, Components } from './model.ts';
 import type { Blocker, NextTripItem } from './types.ts';
 
 export interface ExplainInput {
@@ -13,7 +13,8 @@ export interface ExplainInput {
   usable: readonly Candidate[];
   /** Every catalog package, for listing what versions exist. */
   all: readonly Candidate[];
-  reachable: readonly State[];
+  /** Whether some reachable state has a version of `comp` in `range`. */
+  metSomewhere(comp: number, range: Range): boolean;
   /** What the goal demands: the target site version, and the target base version if one was given. */
   goals: readonly { comp: number; range: Range }[];
 }
@@ -22,13 +23,12 @@ export interface ExplainInput {
 export function explainUnreachable(input: ExplainInput): { blockers: Blocker[]; nextTrip: NextTripItem[] } {
   const blockers: Blocker[] = [];
   const nextTrip: NextTripItem[] = [];
-  const visited = new Set<string>();
+  const explained = new Map<string, boolean>();
   const seenBlocker = new Set<string>();
 
   const available = (comp: number): string[] =>
     sortVersions(new Set(input.all.filter((c) => c.comp === comp).map((c) => c.pkg.version)));
-  const metSomewhere = (comp: number, range: Range): boolean =>
-    input.reachable.some((s) => { const v = s[comp] ?? null; return v !== null && satisfiesParsed(v, range); });
+  const metSomewhere = (comp: number, range: Range): boolean => input.metSomewhere(comp, range);
   const block = (pkg: string, comp: number, range: Range): void => {
     const component = input.components.names[comp]!;
     const key = `${pkg}\u0000${component}\u0000${range.text}`;
@@ -43,22 +43,37 @@ export function explainUnreachable(input: ExplainInput): { blockers: Blocker[]; 
    */
   const explain = (comp: number, range: Range, neededBy: string): boolean => {
     const key = `${comp}\u0000${range.text}`;
-    if (visited.has(key)) return false;
-    visited.add(key);
-    const providers = input.usable.filter((c) => c.comp === comp && satisfiesParsed(c.version, range));
+    // A finished explanation answers again; one still in progress is a cycle and explains nothing.
+    const known = explained.get(key);
+    if (known !== undefined) return known;
+    explained.set(key, false);
+    // One provider per group is enough: its members share every requirement.
+    const byGroup = new Map<number, Candidate>();
+    for (const c of input.usable) {
+      if (c.comp === comp && !byGroup.has(c.group) && satisfiesParsed(c.version, range)) byGroup.set(c.group, c);
+    }
+    const providers = [...byGroup.values()];
+    // Follow the most promising provider first (fewest unmet requirements, lowest version) and stop at
+    // the first that ends in something to fetch: one way to the target, not every way.
+    const ranked = providers
+      .map((p) => ({ p, failing: p.reqs.filter((r) => !metSomewhere(r.comp, r.range)) }))
+      .sort((a, b) => a.failing.length - b.failing.length || compareParsed(a.p.version, b.p.version));
     let leaf = false;
-    for (const p of providers) {
-      const failing = p.reqs.filter((r) => !metSomewhere(r.comp, r.range));
-      // Each requirement holds in some reachable state, but never all at once.
-      if (failing.length === 0) for (const r of p.reqs) block(p.pkg.name, r.comp, r.range);
+    for (const { p, failing } of ranked) {
+      if (failing.length === 0) continue;
       for (const r of failing) {
         block(p.pkg.name, r.comp, r.range);
         if (explain(r.comp, r.range, p.pkg.name)) leaf = true;
       }
+      if (leaf) break;
     }
-    if (leaf) return true;
-    if (providers.length === 0) block(neededBy, comp, range);
-    nextTrip.push({ component: input.components.names[comp]!, range: range.text });
+    // Each requirement holds in some reachable state, but never all at once.
+    if (!leaf) for (const { p, failing } of ranked) if (failing.length === 0) for (const r of p.reqs) block(p.pkg.name, r.comp, r.range);
+    if (!leaf) {
+      if (providers.length === 0) block(neededBy, comp, range);
+      nextTrip.push({ component: input.components.names[comp]!, range: range.text });
+    }
+    explained.set(key, true);
     return true;
   };
 
@@ -66,5 +81,55 @@ export function explainUnreachable(input: ExplainInput): { blockers: Blocker[]; 
   for (const g of unmet) explain(g.comp, g.range, 'target');
   // Each goal is reachable alone, but no reachable state meets them all.
   if (unmet.length === 0) for (const g of input.goals) block('target', g.comp, g.range);
-  return { blockers, nextTrip };
+  return { blockers, nextTrip: mergeByComponent(nextTrip) };
+}
+
+/** Lower and upper bound of a single-interval range (null where open). */
+function bounds(range: Range): { lo: Comparator | null; hi: Comparator | null } | null {
+  if (range.alternatives.length !== 1) return null;
+  let lo: Comparator | null = null;
+  let hi: Comparator | null = null;
+  for (const c of range.alternatives[0]!) {
+    if (c.op === '>=' || c.op === '>' || c.op === '=') {
+      const d = lo ? compareParsed(c.version, lo.version) : 1;
+      if (d > 0 || (d === 0 && c.op === '>')) lo = c.op === '=' ? { op: '>=', version: c.version } : c;
+    }
+    if (c.op === '<=' || c.op === '<' || c.op === '=') {
+      const d = hi ? compareParsed(c.version, hi.version) : -1;
+      if (d < 0 || (d === 0 && c.op === '<')) hi = c.op === '=' ? { op: '<=', version: c.version } : c;
+    }
+  }
+  return { lo, hi };
+}
+
+/**
+ * One package can often meet several requirements on the same component: where their ranges overlap,
+ * ask for the overlap once instead of listing each.
+ */
+function mergeByComponent(items: NextTripItem[]): NextTripItem[] {
+  const out: NextTripItem[] = [];
+  const byComponent = new Map<string, NextTripItem[]>();
+  for (const item of items) byComponent.set(item.component, [...(byComponent.get(item.component) ?? []), item]);
+  for (const [component, list] of byComponent) {
+    const parsed = list.map((i) => bounds(parseRange(i.range)));
+    if (list.length === 1 || parsed.some((b) => b === null)) {
+      out.push(...list);
+      continue;
+    }
+    let lo: Comparator | null = null;
+    let hi: Comparator | null = null;
+    for (const b of parsed as { lo: Comparator | null; hi: Comparator | null }[]) {
+      if (b.lo && (!lo || compareParsed(b.lo.version, lo.version) > 0 || (compareParsed(b.lo.version, lo.version) === 0 && b.lo.op === '>'))) lo = b.lo;
+      if (b.hi && (!hi || compareParsed(b.hi.version, hi.version) < 0 || (compareParsed(b.hi.version, hi.version) === 0 && b.hi.op === '<'))) hi = b.hi;
+    }
+    const empty = lo && hi && (compareParsed(lo.version, hi.version) > 0 ||
+      (compareParsed(lo.version, hi.version) === 0 && (lo.op === '>' || hi.op === '<')));
+    if (empty) {
+      out.push(...list);
+      continue;
+    }
+    const text = [lo, hi].filter((c): c is Comparator => c !== null).map((c) => `${c.op}${formatVersion(c.version)}`).join(' ');
+    out.push({ component, range: text || '*' });
+  }
+  return out;
 }

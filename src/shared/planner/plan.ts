@@ -5,10 +5,11 @@
  */
 import { FerryError } from '../errors.ts';
 import type { Package } from '../packages.ts';
-import { compareParsed, formatVersion, parseRange, parseVersion, type Version } from '../versions.ts';
+import { compareParsed, formatVersion, parseRange, parseVersion, satisfiesParsed, type Range, type Version } from '../versions.ts';
 import { explainUnreachable } from './blockers.ts';
 import { Heuristic } from './heuristic.ts';
 import { assignGroups, BASE, Components, SITE, toCandidate, toState, type Candidate, type State } from './model.ts';
+import { RelaxedReach } from './relaxed.ts';
 import { indexCandidates, reachableStates, searchPlan } from './search.ts';
 import { buildTimeline, DEFAULT_WAIT_HOURS } from './timeline.ts';
 import type { ApplianceState, PlanOptions, PlanResult, PlanTarget } from './types.ts';
@@ -84,7 +85,20 @@ export function planUpgrade(catalog: readonly Package[], from: ApplianceState, t
   const isGoal = (s: State): boolean =>
     compareParsed(s[SITE]!, targetSite) === 0 && (targetBase === null || compareParsed(s[BASE]!, targetBase) === 0);
 
-  const { path, explored } = searchPlan({ start, index, isGoal, estimate: (s) => heuristic.estimate(s) });
+  const goals = [{ comp: SITE, range: parseRange(`=${formatVersion(targetSite)}`) }];
+  if (targetBase !== null) goals.push({ comp: BASE, range: parseRange(`=${formatVersion(targetBase)}`) });
+  const explain = (metSomewhere: (comp: number, range: Range) => boolean) =>
+    explainUnreachable({ components, usable, all, metSomewhere, goals });
+
+  // Most unreachable targets miss a package outright: the relaxed check proves it without a search.
+  const relaxed = new RelaxedReach(start, usable);
+  if (!goals.every((g) => relaxed.met(g.comp, g.range))) {
+    return { ...common, reachable: false, statesExplored: 0, ...explain((comp, range) => relaxed.met(comp, range)) };
+  }
+
+  const { path, explored } = searchPlan({
+    start, index, isGoal, estimate: (s) => heuristic.estimate(s), ...(options.maxExplored ? { maxExplored: options.maxExplored } : {}),
+  });
   if (path) {
     const built = buildTimeline(path, start, components.names, {
       waitHours, clientStrategy: options.clientStrategy ?? 'wait', storedDataGiB: options.storedDataGiB ?? 0,
@@ -95,9 +109,7 @@ export function planUpgrade(catalog: readonly Package[], from: ApplianceState, t
     };
   }
   const { states } = reachableStates(start, index);
-  const goals = [{ comp: SITE, range: parseRange(`=${formatVersion(targetSite)}`) }];
-  if (targetBase !== null) goals.push({ comp: BASE, range: parseRange(`=${formatVersion(targetBase)}`) });
-  const explained = explainUnreachable({ components, usable, all, reachable: states, goals });
+  const explained = explain((comp, range) => states.some((st) => { const v = st[comp] ?? null; return v !== null && satisfiesParsed(v, range); }));
   return { ...common, reachable: false, statesExplored: explored, ...explained };
 }
 

@@ -4,6 +4,7 @@
  * state compare the same way whatever follows. States whose lower bound exceeds the current limit are
  * pruned; the limit rises until a plan is found or nothing was pruned (then there is none).
  */
+import { FerryError } from '../errors.ts';
 import { compareParsed } from '../versions.ts';
 import { apply, comparePlans, installable, stateKey, type Candidate, type State } from './model.ts';
 
@@ -39,7 +40,12 @@ export interface SearchInput {
   isGoal(state: State): boolean;
   /** A lower bound on installs left; Infinity marks a state from which the goal is unreachable. */
   estimate(state: State): number;
+  /** Expansions allowed before giving up with PLAN_TOO_COMPLEX (a guard, never reached by real catalogs). */
+  maxExplored?: number;
 }
+
+/** The default guard on search effort. */
+export const MAX_EXPLORED = 200_000;
 
 export interface SearchResult {
   path: Candidate[] | null;
@@ -89,6 +95,9 @@ function layered(input: SearchInput, limit: number, counter: { explored: number 
     const next = new Map<string, Node>();
     for (const node of layer.values()) {
       counter.explored += 1;
+      if (counter.explored > (input.maxExplored ?? MAX_EXPLORED)) {
+        throw new FerryError('PLAN_TOO_COMPLEX', `Gave up after exploring ${counter.explored - 1} appliance states`, { explored: counter.explored - 1 });
+      }
       for (const [via, state] of successors(node.state, input.index)) {
         const key = stateKey(state);
         if (seen.has(key)) continue;

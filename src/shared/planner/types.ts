@@ -25,6 +25,8 @@ export interface PlanOptions {
   clientStrategy?: ClientStrategy;
   /** Data stored on the appliance (e.g. session recordings), which makes installs take longer. */
   storedDataGiB?: number;
+  /** Guard on search effort (states expanded); see MAX_EXPLORED. */
+  maxExplored?: number;
 }
 
 /** An install time estimate in minutes. */

@@ -134,6 +134,30 @@ describe('install-order planner', () => {
   });
 });
 
+describe('planner limits', () => {
+  it('proves a target unreachable without searching when a package is missing outright', () => {
+    const catalog = [site('12.2.0', needsBase('>=3.3.2')), site('13.0.0', { upgradesFrom: '>=12.2.0' })];
+    const plan = unreachable(planUpgrade(catalog, { base: '3.2.4', site: '12.0.0' }, { site: '13.0.0' }));
+    expect(plan.statesExplored).toBe(0);
+    expect(plan.nextTrip).toEqual([{ component: 'base', range: '>=3.3.2' }]);
+  });
+
+  it('asks once for a version that meets several requirements on the same component', () => {
+    const catalog = [
+      site('12.5.0', needsBase('>=4.0.0 <6.0.0')),
+      site('13.0.0', { upgradesFrom: '>=12.5.0', ...needsBase('>=4.2.0 <7.0.0') }),
+    ];
+    const plan = unreachable(planUpgrade(catalog, { base: '3.0.0', site: '12.0.0' }, { site: '13.0.0' }));
+    expect(plan.nextTrip).toEqual([{ component: 'base', range: '>=4.2.0 <6.0.0' }]);
+  });
+
+  it('gives up with PLAN_TOO_COMPLEX instead of running without end', () => {
+    const catalog = [site('12.2.0'), site('13.0.0', { upgradesFrom: '>=12.2.0' }), site('14.0.0', { upgradesFrom: '>=13.0.0' })];
+    expect(() => planUpgrade(catalog, { base: '4.0.0', site: '12.0.0' }, { site: '14.0.0' }, { maxExplored: 1 }))
+      .toThrow(expect.objectContaining({ code: 'PLAN_TOO_COMPLEX' }));
+  });
+});
+
 describe('fleet planning', () => {
   it('brings a failover pair to the same versions and says when they started apart', () => {
     const catalog = [base('4.0.0'), base('4.1.0'), site('13.0.0', needsBase('>=4.0.0'))];
