@@ -44,4 +44,9 @@ for (const from of starts) {
   times.push(ms);
   console.log(`${`${from.site}/${from.base}`.padEnd(18)} ${String(plan.steps.length).padStart(8)}  ${String(plan.statesExplored).padStart(6)}  ${ms.toFixed(2).padStart(8)}  ${(ms / validation.ms).toFixed(2).padStart(12)}`);
 }
+// An unreachable target: the same catalog without base 5 and later, so no site 18+ can be installed.
+const missing = catalog.filter((p) => !(p.kind === 'base' && Number(p.version.split('.')[0]) >= 5));
+const blocked = timeIt(() => planUpgrade(missing, starts[0]!, { site: 'latest' }));
+if (blocked.value.reachable) throw new Error('expected the reduced catalog to be unreachable');
+console.log(`${'unreachable'.padEnd(18)} ${'—'.padStart(8)}  ${String(blocked.value.statesExplored).padStart(6)}  ${blocked.ms.toFixed(2).padStart(8)}  ${(blocked.ms / validation.ms).toFixed(2).padStart(12)}   (${blocked.value.blockers.length} blockers; ask for ${blocked.value.nextTrip.map((n) => `${n.component} ${n.range}`).join(', ')})`);
 console.log(`\nmedian plan time: ${median(times).toFixed(2)} ms (goal: below 50 ms); ${(median(times) / validation.ms).toFixed(2)}× the catalog validation`);
