@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../src/main/store/database.ts';
 import { MIGRATIONS } from '../../src/main/store/migrations.ts';
@@ -21,6 +23,14 @@ describe('database', () => {
     expect(() => migrate(db, broken)).toThrow();
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
     expect(migrate(db, MIGRATIONS)).toBe(MIGRATIONS.at(-1)!.version);
+  });
+
+  it('refuses a damaged database file with DATA_DIR_UNUSABLE and leaves it as it was', () => {
+    const dir = tempDir();
+    const garbage = Buffer.from('this is not an SQLite database, it is a shopping list'.repeat(100));
+    writeFileSync(join(dir, 'ferry.db'), garbage);
+    expect(() => openDatabase(dir)).toThrow(expect.objectContaining({ code: 'DATA_DIR_UNUSABLE' }));
+    expect(readFileSync(join(dir, 'ferry.db')).equals(garbage)).toBe(true);
   });
 
   it('refuses a database from a newer Ferry', () => {

@@ -20,8 +20,15 @@ export function openDatabase(dataDir: string, migrations: readonly Migration[] =
   } catch (error) {
     throw new FerryError('DATA_DIR_UNUSABLE', `Cannot open the database in ${dataDir}: ${(error as Error).message}`, { dataDir });
   }
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;');
-  migrate(db, migrations);
+  try {
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;');
+    migrate(db, migrations);
+  } catch (error) {
+    db.close();
+    if (error instanceof FerryError) throw error;
+    // A damaged or foreign file: say so, and leave it untouched for the person to inspect or restore.
+    throw new FerryError('DATA_DIR_UNUSABLE', `${join(dataDir, 'ferry.db')} is not a usable Ferry database: ${(error as Error).message}`, { dataDir });
+  }
   return db;
 }
 
