@@ -24,7 +24,6 @@ export function generateCatalog(size: number, seed = 1): Package[] {
   const siteCount = Math.round(size * 0.72);
   const baseCount = Math.round(size * 0.23);
   const licCount = size - siteCount - baseCount;
-  const majors = Math.max(2, Math.ceil(siteCount / 90));
   for (let i = 0; i < siteCount; i++) {
     const major = 10 + Math.floor(i / 90);
     const minor = Math.floor((i % 90) / 9);
@@ -46,7 +45,6 @@ export function generateCatalog(size: number, seed = 1): Package[] {
   for (let i = 0; i < licCount; i++) {
     packages.push({ name: `Add-on ${1 + (i % 5)} ${1 + Math.floor(i / 5)}.0`, kind: 'license', version: `${1 + Math.floor(i / 5)}.0` });
   }
-  void majors;
   // Catalogs arrive in no particular order.
   for (let i = packages.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

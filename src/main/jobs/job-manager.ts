@@ -100,11 +100,6 @@ export class JobManager {
     return [...this.jobs.values()].map((j) => ({ ...j.summary }));
   }
 
-  /** Resolves when the job has finished (or at once if unknown). */
-  async settled(jobId: string): Promise<void> {
-    await this.jobs.get(jobId)?.done;
-  }
-
   /** Cancels every job and waits for them (shutdown). */
   async cancelAll(): Promise<void> {
     const running = [...this.jobs.values()];

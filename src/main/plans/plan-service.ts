@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import type { CatalogInfo, PlanRequest } from '../../shared/contract.ts';
+import type { CatalogInfo, InvokeArgs } from '../../shared/contract.ts';
 import { FerryError } from '../../shared/errors.ts';
 import type { Package } from '../../shared/packages.ts';
 import { planUpgrade, type PlanResult } from '../../shared/planner/index.ts';
@@ -27,7 +27,7 @@ export class PlanService {
   }
 
   /** Plans one appliance against an opened catalog. */
-  compute(request: Required<Omit<PlanRequest, 'targetBase'>> & { targetBase?: string | undefined }): PlanResult {
+  compute(request: InvokeArgs<'plan:compute'>): PlanResult {
     const catalog = this.catalogs.get(request.catalogId);
     if (!catalog) throw new FerryError('HANDLE_UNKNOWN', 'The catalog is no longer open; open it again');
     return planUpgrade(
