@@ -13,6 +13,8 @@ import { isAllowedNavigation } from './security.ts';
 import { createServices, type Services } from './services.ts';
 import { registerIpc, sendToWindow } from './shell/ipc.ts';
 import { createSafeStorageProtector } from './shell/safe-storage-protector.ts';
+import { shellTexts } from './shell/texts.ts';
+import type { Language } from '../shared/contract.ts';
 import { createMainWindow, registerAppScheme, serveRenderer } from './shell/window.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,6 +25,17 @@ app.setName('Ferry');
 if (process.env.FERRY_DATA_DIR) app.setPath('userData', process.env.FERRY_DATA_DIR);
 if (!app.requestSingleInstanceLock()) app.quit();
 registerAppScheme();
+
+/** Dialog texts in the language the person chose (the system's before the app is ready). */
+function texts() {
+  let language: Language | null = null;
+  try {
+    language = services?.settings.get().language ?? null;
+  } catch {
+    // The database may be what failed; fall back to the system locale.
+  }
+  return shellTexts(language, app.isReady() ? app.getLocale() : (process.env.LANG ?? ''));
+}
 
 function writeCrashReport(context: string, error: unknown): void {
   try {
@@ -37,10 +50,8 @@ function writeCrashReport(context: string, error: unknown): void {
 
 process.on('uncaughtException', (error) => {
   writeCrashReport('uncaughtException', error);
-  const choice = dialog.showMessageBoxSync({
-    type: 'error', title: 'Ferry', message: 'Ferry hit an unexpected error (INTERNAL_ERROR). A report was saved.',
-    buttons: ['Restart', 'Quit'], defaultId: 0,
-  });
+  const text = texts();
+  const choice = dialog.showMessageBoxSync({ type: 'error', title: 'Ferry', message: text.crash, buttons: [text.restart, text.quit], defaultId: 0 });
   if (choice === 0) app.relaunch();
   app.exit(1);
 });
@@ -83,9 +94,9 @@ void app.whenReady().then(() => {
   mainWindow.on('close', (event) => {
     const running = services?.jobs.list() ?? [];
     if (running.length === 0 || !mainWindow) return;
+    const text = texts();
     const choice = dialog.showMessageBoxSync(mainWindow, {
-      type: 'warning', buttons: ['Keep running', 'Cancel work and quit'], defaultId: 0, cancelId: 0,
-      message: `${running.length} operation(s) still running. Quit anyway?`,
+      type: 'warning', buttons: [text.keep, text.cancelAndQuit], defaultId: 0, cancelId: 0, message: text.running(running.length),
     });
     if (choice === 0) event.preventDefault();
   });
