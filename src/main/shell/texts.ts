@@ -1,5 +1,6 @@
 /** Texts of the native dialogs the shell shows itself, in the UI language. */
 import type { Language } from '../../shared/contract.ts';
+import { languageForLocale } from '../../shared/language.ts';
 
 const TEXTS = {
   de: {
@@ -22,5 +23,5 @@ const TEXTS = {
 
 /** The shell's texts for a language setting, falling back to the system locale. */
 export function shellTexts(language: Language | null, systemLocale: string) {
-  return TEXTS[language ?? (systemLocale.toLowerCase().startsWith('de') ? 'de' : 'en')];
+  return TEXTS[language ?? languageForLocale(systemLocale)];
 }

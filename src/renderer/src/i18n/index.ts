@@ -5,11 +5,6 @@ import type { Language } from '../../../shared/contract.ts';
 import de from './de.json';
 import en from './en.json';
 
-/** The language to use when the person has not chosen one. */
-export function defaultLanguage(systemLocale: string): Language {
-  return systemLocale.toLowerCase().startsWith('de') ? 'de' : 'en';
-}
-
 /** Initialises i18next once. */
 export async function initI18n(language: Language): Promise<void> {
   await i18next.use(initReactI18next).init({

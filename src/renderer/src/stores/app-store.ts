@@ -2,7 +2,8 @@
 import { create } from 'zustand';
 import type { AppInfo, ErrorData, Language, Settings, Side } from '../../../shared/contract.ts';
 import { ferry, IpcError, unwrap } from '../ipc.ts';
-import { changeLanguage, defaultLanguage, initI18n } from '../i18n/index.ts';
+import { languageForLocale } from '../../../shared/language.ts';
+import { changeLanguage, initI18n } from '../i18n/index.ts';
 
 /** The pages reachable from the sidebar. */
 export const PAGES = ['home', 'appliances', 'transfer', 'vault', 'plan', 'runbook', 'certificates', 'clients', 'audit', 'settings'] as const;
@@ -38,7 +39,7 @@ export const useAppStore = create<AppState>((set, get) => ({
   error: null,
   async load() {
     const [info, settings] = await Promise.all([unwrap(ferry().app.info()), unwrap(ferry().settings.get())]);
-    const language = settings.language ?? defaultLanguage(info.systemLocale);
+    const language = settings.language ?? languageForLocale(info.systemLocale);
     await initI18n(language);
     set({ info, settings, language, ready: true });
   },
