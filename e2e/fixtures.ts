@@ -37,8 +37,8 @@ export interface FerryApp {
   cli(...args: string[]): { stdout: string; status: number };
 }
 
-async function startHarnessProcess(dataDir: string): Promise<{ child: ChildProcess; url: string; origin: string; token: string }> {
-  const child = spawn(process.execPath, [join(repo, 'e2e/harness/cli.ts'), '--json', '--data-dir', dataDir, '--locale', 'de-DE'], {
+async function startHarnessProcess(dataDir: string, locale: string): Promise<{ child: ChildProcess; url: string; origin: string; token: string }> {
+  const child = spawn(process.execPath, [join(repo, 'e2e/harness/cli.ts'), '--json', '--data-dir', dataDir, '--locale', locale], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -50,8 +50,10 @@ async function startHarnessProcess(dataDir: string): Promise<{ child: ChildProce
   return { child, ...(JSON.parse(line) as { url: string; origin: string; token: string }) };
 }
 
-export const test = base.extend<{ ferry: FerryApp }>({
-  ferry: async ({ browser }, use) => {
+export const test = base.extend<{ ferry: FerryApp; systemLocale: string }>({
+  /** The locale the app sees as the operating system's (decides the default language). */
+  systemLocale: ['de-DE', { option: true }],
+  ferry: async ({ browser, systemLocale }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ferry-e2e-'));
     const cli = (...args: string[]) => {
       const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(repo, 'src/main/cli.ts'), ...args, '--data-dir', dataDir], { encoding: 'utf8' });
@@ -59,7 +61,7 @@ export const test = base.extend<{ ferry: FerryApp }>({
     };
     const binary = electronBinary();
     if (binary) {
-      const app = await _electron.launch({ executablePath: binary, args: [join(repo, 'out/main/index.js')], env: { ...process.env, FERRY_DATA_DIR: dataDir, LANG: 'de_DE.UTF-8' } });
+      const app = await _electron.launch({ executablePath: binary, args: [join(repo, 'out/main/index.js')], env: { ...process.env, FERRY_DATA_DIR: dataDir, LANG: `${systemLocale.replace('-', '_')}.UTF-8` } });
       const page = await app.firstWindow();
       await use({
         page, dataDir, target: 'electron', cli,
@@ -71,8 +73,8 @@ export const test = base.extend<{ ferry: FerryApp }>({
       });
       await app.close();
     } else {
-      const harness = await startHarnessProcess(dataDir);
-      const context = await browser.newContext({ locale: 'de-DE' });
+      const harness = await startHarnessProcess(dataDir, systemLocale);
+      const context = await browser.newContext({ locale: systemLocale });
       const page = await context.newPage();
       await page.goto(harness.url);
       await use({

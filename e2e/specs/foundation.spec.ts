@@ -101,3 +101,13 @@ test('a station trusted on the command line appears in settings with its fingerp
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('trusted-list')).toContainText(fingerprint.slice(0, 4) + ' ' + fingerprint.slice(4, 8));
 });
+
+test.describe('on an English system', () => {
+  test.use({ systemLocale: 'en-US' });
+
+  test('starts in English until the person chooses German', async ({ ferry }) => {
+    const { page } = ferry;
+    await expect(page.getByTestId('nav-settings')).toHaveText('Settings');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+});
