@@ -14,7 +14,7 @@ import { isAllowedNavigation } from './security.ts';
 import { createServices, type Services } from './services.ts';
 import { registerIpc, sendToWindow } from './shell/ipc.ts';
 import { createSafeStorageProtector } from './shell/safe-storage-protector.ts';
-import { shellTexts } from './shell/texts.ts';
+import { openDialogOptions, shellTexts } from './shell/texts.ts';
 import type { Language } from '../shared/contract.ts';
 import { createMainWindow, registerAppScheme, serveRenderer } from './shell/window.ts';
 
@@ -96,7 +96,7 @@ function startApp(): void {
       dialog: {
         openFile: async (options) => {
           const result = mainWindow
-            ? await dialog.showOpenDialog(mainWindow, { properties: ['openFile'], ...(options?.title ? { title: options.title } : {}), ...(options?.filters ? { filters: options.filters } : {}) })
+            ? await dialog.showOpenDialog(mainWindow, { properties: ['openFile'], ...openDialogOptions(texts(), options.purpose) })
             : { canceled: true, filePaths: [] };
           return result.canceled ? null : (result.filePaths[0] ?? null);
         },

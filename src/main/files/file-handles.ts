@@ -10,13 +10,15 @@ import { FerryError } from '../../shared/errors.ts';
 
 /** Asks the person for a file; the Electron shell shows a dialog, tests and the harness answer from a queue. */
 export interface DialogProvider {
-  openFile(options?: OpenFileOptions): Promise<string | null>;
+  openFile(options: OpenFileOptions): Promise<string | null>;
 }
 
-/** What the dialog offers: a title and file-type filters (e.g. JSON catalogs). */
+/** What the file is for; the shell turns it into a translated title and file-type filters. */
+export type FilePurpose = 'any' | 'catalog';
+
+/** What the dialog is asked for. */
 export interface OpenFileOptions {
-  title?: string;
-  filters?: { name: string; extensions: string[] }[];
+  purpose: FilePurpose;
 }
 
 /** Maps handles to the paths they stand for. */

@@ -20,10 +20,14 @@ export interface Sender {
   url: string;
 }
 
+/** The function that answers one channel. */
+export type Handler<C extends InvokeChannel> = (args: InvokeArgs<C>) => Promise<InvokeOutput<C>> | InvokeOutput<C>;
+
 /** One async function per contract channel. */
-export type HandlerTable = {
-  [C in InvokeChannel]: (args: InvokeArgs<C>) => Promise<InvokeOutput<C>> | InvokeOutput<C>;
-};
+export type HandlerTable = { [C in InvokeChannel]: Handler<C> };
+
+/** The handlers of one domain (`station:*`, …): each domain folder exports a `setup…Handlers` returning these. */
+export type DomainHandlers<D extends string> = { [C in InvokeChannel as C extends `${D}:${string}` ? C : never]: Handler<C> };
 
 export interface DispatcherOptions {
   isTrustedSender(sender: Sender): boolean;

@@ -1,5 +1,6 @@
 /** The app frame: sidebar, error notice and the current page. */
 import { useTranslation } from 'react-i18next';
+import { assertNever } from '../../shared/assert-never.ts';
 import { EmptyState } from './components/empty-state.tsx';
 import { ErrorNotice } from './components/error-notice.tsx';
 import { Sidebar } from './components/sidebar.tsx';
@@ -9,10 +10,6 @@ import { PlanPage } from './pages/plan.tsx';
 import { SettingsPage } from './pages/settings.tsx';
 import { VaultPage } from './pages/vault.tsx';
 import { useAppStore, type Page } from './stores/app-store.ts';
-
-function assertNever(value: never): never {
-  throw new Error(`Unhandled page ${String(value)}`);
-}
 
 function CurrentPage({ page }: { page: Page }) {
   switch (page) {
