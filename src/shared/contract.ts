@@ -7,12 +7,12 @@
 import type { z } from 'zod';
 import type { EventChannelName, InvokeChannelName } from './channels.ts';
 import { appInvoke, type AppInfoSchema, type LanguageSchema, type SettingsSchema, type SideSchema } from './contract/app.ts';
-import { auditInvoke, type AuditEntrySchema, type AuditVerificationSchema } from './contract/audit.ts';
+import { auditInvoke, type AuditEntrySchema, type AuditPageSchema, type AuditQuerySchema, type AuditVerificationSchema } from './contract/audit.ts';
 import type { ChannelSchemas, ErrorDataSchema } from './contract/common.ts';
 import { filesInvoke, type FileHandleSchema } from './contract/files.ts';
 import { jobEvents, jobsInvoke, type JobKindSchema, type JobStatusSchema, type JobSummarySchema } from './contract/jobs.ts';
 import { planInvoke, type CatalogInfoSchema, type PlanRequestSchema } from './contract/plan.ts';
-import { stationInvoke, type StationSchema, type TrustedStationSchema } from './contract/station.ts';
+import { stationInvoke, type KeyPreviewSchema, type KeySourceSchema, type StationSchema, type TrustedStationSchema } from './contract/station.ts';
 
 export * from './contract/app.ts';
 export * from './contract/audit.ts';
@@ -63,8 +63,12 @@ export type Side = z.output<typeof SideSchema>;
 export type Language = z.output<typeof LanguageSchema>;
 export type Station = z.output<typeof StationSchema>;
 export type TrustedStation = z.output<typeof TrustedStationSchema>;
+export type KeySource = z.output<typeof KeySourceSchema>;
+export type KeyPreview = z.output<typeof KeyPreviewSchema>;
 export type AuditEntry = z.output<typeof AuditEntrySchema>;
 export type AuditVerification = z.output<typeof AuditVerificationSchema>;
+export type AuditQuery = z.output<typeof AuditQuerySchema>;
+export type AuditPage = z.output<typeof AuditPageSchema>;
 export type FileHandle = z.output<typeof FileHandleSchema>;
 export type JobSummary = z.output<typeof JobSummarySchema>;
 export type JobStatus = z.output<typeof JobStatusSchema>;

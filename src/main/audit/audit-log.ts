@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/canonical-json.ts';
-import type { AuditEntry, AuditVerification } from '../../shared/contract.ts';
+import type { AuditEntry, AuditPage, AuditQuery, AuditVerification } from '../../shared/contract.ts';
 import { transaction, type Database } from '../store/database.ts';
 
 /** The hash before the first entry. */
@@ -62,10 +62,25 @@ export class AuditLog {
     });
   }
 
-  /** The newest entries first. */
-  list(limit: number): AuditEntry[] {
-    const rows = this.db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit) as unknown as Row[];
-    return rows.map(toEntry);
+  /** A page of entries, newest first, filtered by action and time span, with the counts. */
+  list(query: Partial<AuditQuery> = {}): AuditPage {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (query.action !== undefined) { where.push('action = ?'); params.push(query.action); }
+    // Entries store `at` as ISO-8601 UTC, so comparing the normalised strings compares times.
+    if (query.from !== undefined) { where.push('at >= ?'); params.push(new Date(query.from).toISOString()); }
+    if (query.to !== undefined) { where.push('at < ?'); params.push(new Date(query.to).toISOString()); }
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = this.db.prepare(`SELECT * FROM audit_log ${filter} ORDER BY seq DESC LIMIT ? OFFSET ?`)
+      .all(...params, query.limit ?? 100, query.offset ?? 0) as unknown as Row[];
+    const matching = (this.db.prepare(`SELECT COUNT(*) AS n FROM audit_log ${filter}`).get(...params) as { n: number }).n;
+    const total = (this.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+    return { entries: rows.map(toEntry), matching, total };
+  }
+
+  /** The actions that occur in the log, for a filter. */
+  actions(): string[] {
+    return (this.db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map((r) => r.action);
   }
 
   /** All entries, oldest first, as stored (for export). */
@@ -77,10 +92,11 @@ export class AuditLog {
 
   /** Recomputes the whole chain; reports the first entry that does not hold. */
   verify(): AuditVerification {
+    const checkedAt = this.now().toISOString();
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     let count = 0;
-    const broken = (seq: number, reason: string): AuditVerification => ({ ok: false, count, headHash: prevHash, brokenAt: seq, reason });
+    const broken = (seq: number, reason: string): AuditVerification => ({ ok: false, count, headHash: prevHash, brokenAt: seq, reason, checkedAt });
     for (const row of this.db.prepare('SELECT * FROM audit_log ORDER BY seq ASC').iterate() as Iterable<Row>) {
       if (row.seq !== expectedSeq) return broken(row.seq, `entry ${expectedSeq} is missing`);
       if (row.prev_hash !== prevHash) return broken(row.seq, 'prevHash does not match the previous entry');
@@ -98,9 +114,9 @@ export class AuditLog {
     }
     const head = this.db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
     if ((head?.seq ?? 0) !== count || (head?.hash ?? GENESIS_HASH) !== prevHash) {
-      return { ok: false, count, headHash: prevHash, brokenAt: count + 1, reason: 'entries after the last one found are missing' };
+      return { ok: false, count, headHash: prevHash, brokenAt: count + 1, reason: 'entries after the last one found are missing', checkedAt };
     }
-    return { ok: true, count, headHash: prevHash, brokenAt: null, reason: null };
+    return { ok: true, count, headHash: prevHash, brokenAt: null, reason: null, checkedAt };
   }
 }
 

@@ -5,7 +5,8 @@ import type { Services } from '../services.ts';
 /** The audit log and its verification. */
 export function setupAuditHandlers(s: Services): DomainHandlers<'audit'> {
   return {
-    'audit:list': ({ limit }) => s.audit.list(limit),
+    'audit:list': (query) => s.audit.list(query),
+    'audit:actions': () => s.audit.actions(),
     'audit:verify': () => s.audit.verify(),
   };
 }

@@ -1,29 +1,20 @@
 /** `ferry station …`: init, show, export, trust. */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Station } from '../../shared/contract.ts';
-import { FerryError } from '../../shared/errors.ts';
 import { formatFingerprint } from '../../shared/fingerprint.ts';
+import { escapeForTerminal } from '../../shared/names.ts';
+import { readTextInput } from '../files/text-input.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { requireOption, type Command, type CommandContext } from './command.ts';
-import { EXIT } from './output.ts';
+import { EXIT, usageError } from './output.ts';
 
 function printStation(ctx: CommandContext, station: Station): number {
   if (ctx.json) ctx.io.out(JSON.stringify(station) + '\n');
   else {
-    ctx.io.out(`Station      ${station.name}\nFingerprint  ${formatFingerprint(station.fingerprint)}\nCreated      ${station.createdAt}\n` +
+    ctx.io.out(`Station      ${escapeForTerminal(station.name)}\nFingerprint  ${formatFingerprint(station.fingerprint)}\nCreated      ${station.createdAt}\n` +
       `Key storage  ${station.protection === 'file-key' ? 'file key (mode 0600) in the data directory' : 'operating system keychain (safeStorage)'}\n`);
   }
   return EXIT.ok;
-}
-
-/** Reads a file the user named; a missing one is an environment problem (exit 3). */
-export function readInputFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new FerryError('FILE_MISSING', `Cannot read ${path}: ${(error as Error).message}`, { path });
-  }
 }
 
 /** The station commands. */
@@ -58,15 +49,17 @@ export const STATION_COMMANDS: Record<string, Command> = {
   },
   trust: {
     summary: 'trust another station from its PEM key or a request, if the fingerprint matches',
-    usage: 'ferry station trust FILE --fingerprint FP [--data-dir DIR] [--json]',
-    options: { fingerprint: { type: 'string' } },
+    usage: 'ferry station trust FILE --fingerprint FP [--name N] [--data-dir DIR] [--json]',
+    options: { fingerprint: { type: 'string' }, name: { type: 'string' } },
     positionals: 1,
     run: (ctx) => {
       const fingerprint = requireOption(ctx, 'fingerprint', STATION_COMMANDS.trust!.usage);
-      const text = readInputFile(ctx.positionals[0]!);
-      const trusted = ctx.services().stations.trust(text, fingerprint);
+      const name = ctx.values.name;
+      if (name === '') throw usageError(`--name is empty.\nUsage: ${STATION_COMMANDS.trust!.usage}`);
+      const text = readTextInput(ctx.positionals[0]!, 'request');
+      const trusted = ctx.services().stations.trust(text, fingerprint, typeof name === 'string' ? name : undefined);
       if (ctx.json) ctx.io.out(JSON.stringify(trusted) + '\n');
-      else ctx.io.out(`Trusted "${trusted.name}"\nFingerprint  ${formatFingerprint(trusted.fingerprint)}\n`);
+      else ctx.io.out(`Trusted "${escapeForTerminal(trusted.name)}"\nFingerprint  ${formatFingerprint(trusted.fingerprint)}\n`);
       return EXIT.ok;
     },
   },

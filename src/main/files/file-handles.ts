@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { FileHandle } from '../../shared/contract.ts';
+import type { z } from 'zod';
+import type { FileHandle, FilePurposeSchema } from '../../shared/contract.ts';
 import { FerryError } from '../../shared/errors.ts';
 
 /** Asks the person for a file; the Electron shell shows a dialog, tests and the harness answer from a queue. */
@@ -14,7 +15,7 @@ export interface DialogProvider {
 }
 
 /** What the file is for; the shell turns it into a translated title and file-type filters. */
-export type FilePurpose = 'any' | 'catalog';
+export type FilePurpose = z.output<typeof FilePurposeSchema>;
 
 /** What the dialog is asked for. */
 export interface OpenFileOptions {

@@ -5,8 +5,8 @@ import type { Services } from '../services.ts';
 /** Files the person chooses, handed to the renderer as opaque handles. */
 export function setupFilesHandlers(s: Services): DomainHandlers<'files'> {
   return {
-    'files:pick': async () => {
-      const path = await s.dialog.openFile({ purpose: 'any' });
+    'files:pick': async ({ purpose }) => {
+      const path = await s.dialog.openFile({ purpose });
       return path === null ? null : s.files.register(path);
     },
   };

@@ -12,8 +12,9 @@ const TEXTS = {
     running: (n: number) => `${n} ${n === 1 ? 'Vorgang läuft' : 'Vorgänge laufen'} noch. Trotzdem beenden?`,
     keep: 'Weiterlaufen lassen',
     cancelAndQuit: 'Abbrechen und beenden',
-    dialogTitle: { any: 'Datei auswählen', catalog: 'Paketkatalog öffnen' },
+    dialogTitle: { any: 'Datei auswählen', catalog: 'Paketkatalog öffnen', stationKey: 'Schlüssel oder Anfrage der anderen Station öffnen' },
     filterCatalog: 'Paketkatalog (JSON)',
+    filterStationKey: 'Stationsschlüssel (PEM) oder Anfrage (JSON)',
   },
   en: {
     crash: 'Ferry hit an unexpected error (INTERNAL_ERROR). An error report was saved.',
@@ -22,8 +23,9 @@ const TEXTS = {
     running: (n: number) => `${n} operation${n === 1 ? ' is' : 's are'} still running. Quit anyway?`,
     keep: 'Keep running',
     cancelAndQuit: 'Cancel and quit',
-    dialogTitle: { any: 'Choose a file', catalog: 'Open a package catalog' },
+    dialogTitle: { any: 'Choose a file', catalog: 'Open a package catalog', stationKey: 'Open the other station’s key or request' },
     filterCatalog: 'Package catalog (JSON)',
+    filterStationKey: 'Station key (PEM) or request (JSON)',
   },
 } as const;
 
@@ -32,6 +34,7 @@ export function openDialogOptions(text: ReturnType<typeof shellTexts>, purpose: 
   switch (purpose) {
     case 'any': return { title: text.dialogTitle.any };
     case 'catalog': return { title: text.dialogTitle.catalog, filters: [{ name: text.filterCatalog, extensions: ['json'] }] };
+    case 'station-key': return { title: text.dialogTitle.stationKey, filters: [{ name: text.filterStationKey, extensions: ['pem', 'json'] }] };
     default: return assertNever(purpose);
   }
 }

@@ -51,9 +51,27 @@ export class StationRepository {
       .run(row.fingerprint, row.name, row.publicKey, row.source, row.trustedAt);
   }
 
-  listTrusted(): TrustedRow[] {
-    const rows = this.db.prepare('SELECT fingerprint, name, public_key, source, trusted_at FROM trusted_stations ORDER BY name').all() as
-      { fingerprint: string; name: string; public_key: Uint8Array; source: TrustedRow['source']; trusted_at: string }[];
-    return rows.map((r) => ({ fingerprint: r.fingerprint, name: r.name, publicKey: Buffer.from(r.public_key), source: r.source, trustedAt: r.trusted_at }));
+  getTrusted(fingerprint: string): TrustedRow | undefined {
+    const row = this.db.prepare('SELECT fingerprint, name, public_key, source, trusted_at FROM trusted_stations WHERE fingerprint = ?').get(fingerprint) as TrustedSql | undefined;
+    return row && toTrusted(row);
   }
+
+  renameTrusted(fingerprint: string, name: string): void {
+    this.db.prepare('UPDATE trusted_stations SET name = ? WHERE fingerprint = ?').run(name, fingerprint);
+  }
+
+  removeTrusted(fingerprint: string): void {
+    this.db.prepare('DELETE FROM trusted_stations WHERE fingerprint = ?').run(fingerprint);
+  }
+
+  listTrusted(): TrustedRow[] {
+    const rows = this.db.prepare('SELECT fingerprint, name, public_key, source, trusted_at FROM trusted_stations ORDER BY name').all() as unknown as TrustedSql[];
+    return rows.map(toTrusted);
+  }
+}
+
+interface TrustedSql { fingerprint: string; name: string; public_key: Uint8Array; source: TrustedRow['source']; trusted_at: string }
+
+function toTrusted(r: TrustedSql): TrustedRow {
+  return { fingerprint: r.fingerprint, name: r.name, publicKey: Buffer.from(r.public_key), source: r.source, trustedAt: r.trusted_at };
 }

@@ -3,10 +3,10 @@
  * given only when the fingerprint a person typed equals the key's fingerprint.
  */
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { z } from 'zod';
-import type { Station } from '../../shared/contract.ts';
+import type { KeyPreview, Station, TrustedStation } from '../../shared/contract.ts';
 import { FerryError } from '../../shared/errors.ts';
 import { normalizeFingerprint } from '../../shared/fingerprint.ts';
+import { normalizeName } from '../../shared/names.ts';
 import { REQUEST_PAYLOAD_TYPE, RequestSchema } from '../../shared/formats.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { parseEnvelope, verifyEnvelope } from '../crypto/dsse.ts';
@@ -14,14 +14,6 @@ import { fingerprintOf, generateStationKeys, pemFromRaw, publicKeyFromRaw, rawPu
 import { transaction, type Database } from '../store/database.ts';
 import type { SecretProtector } from './secret-protector.ts';
 import { StationRepository } from './station-repository.ts';
-
-/** A station this one trusts. */
-export interface TrustedStation {
-  name: string;
-  fingerprint: string;
-  trustedAt: string;
-  source: 'pem' | 'request';
-}
 
 export interface StationServiceOptions {
   db: Database;
@@ -32,8 +24,6 @@ export interface StationServiceOptions {
   otherProtectors?: SecretProtector[];
   now?: () => Date;
 }
-
-const NameSchema = z.string().trim().min(1, 'The station name is empty').max(80, 'The station name is longer than 80 characters');
 
 /** Identity and trust of this station. */
 export class StationService {
@@ -60,16 +50,15 @@ export class StationService {
 
   /** Creates the station; refuses when one exists (its key must never be replaced silently). */
   init(name: string): Station {
-    const checked = NameSchema.safeParse(name);
-    if (!checked.success) throw new FerryError('USAGE', checked.error.issues[0]?.message ?? 'Invalid name');
+    const checked = normalizeName(name, 'station name');
     return transaction(this.db, () => {
       if (this.repo.get()) throw new FerryError('STATION_EXISTS', 'This data directory already has a station');
       const { publicKey, privateKey } = generateStationKeys();
       const raw = rawPublicKey(publicKey);
       const sealed = this.protector.seal(privateKey.export({ format: 'der', type: 'pkcs8' }));
       const createdAt = this.now().toISOString();
-      this.repo.insert({ name: checked.data, publicKey: raw, privateKeySealed: sealed, protection: this.protector.kind, createdAt });
-      this.audit.append({ actor: 'station', action: 'station.created', subject: fingerprintOf(raw), details: { name: checked.data, protection: this.protector.kind } });
+      this.repo.insert({ name: checked, publicKey: raw, privateKeySealed: sealed, protection: this.protector.kind, createdAt });
+      this.audit.append({ actor: 'station', action: 'station.created', subject: fingerprintOf(raw), details: { name: checked, protection: this.protector.kind } });
       return this.show();
     });
   }
@@ -88,12 +77,11 @@ export class StationService {
 
   /** Renames the station (the key stays). */
   rename(name: string): Station {
-    const checked = NameSchema.safeParse(name);
-    if (!checked.success) throw new FerryError('USAGE', checked.error.issues[0]?.message ?? 'Invalid name');
+    const checked = normalizeName(name, 'station name');
     return transaction(this.db, () => {
       const before = this.show();
-      this.repo.rename(checked.data);
-      this.audit.append({ actor: 'user', action: 'station.renamed', subject: before.fingerprint, details: { from: before.name, to: checked.data } });
+      this.repo.rename(checked);
+      this.audit.append({ actor: 'user', action: 'station.renamed', subject: before.fingerprint, details: { from: before.name, to: checked } });
       return this.show();
     });
   }
@@ -113,10 +101,11 @@ export class StationService {
    * Pins another station from its PEM public key or from a Ferry request it signed. Refused unless
    * `typedFingerprint` (as the person read it off the other screen) equals the key's fingerprint.
    */
-  trust(fileText: string, typedFingerprint: string): TrustedStation {
+  trust(fileText: string, typedFingerprint: string, givenName?: string): TrustedStation {
     const wanted = normalizeFingerprint(typedFingerprint);
-    if (!wanted) throw new FerryError('USAGE', 'A fingerprint has 64 hex digits (dashes, spaces and case are ignored)');
+    if (!wanted) throw new FerryError('FINGERPRINT_MISMATCH', 'A fingerprint has 64 hex digits (dashes, spaces and case are ignored)', { typed: typedFingerprint.slice(0, 100) });
     const candidate = readStationKey(fileText);
+    const chosenName = givenName === undefined || givenName.trim() === '' ? undefined : normalizeName(givenName, 'station name');
     const actual = fingerprintOf(candidate.raw);
     if (actual !== wanted) {
       throw new FerryError('FINGERPRINT_MISMATCH', 'The key’s fingerprint differs from the one entered', { expected: wanted, actual });
@@ -126,7 +115,7 @@ export class StationService {
       throw new FerryError('PUBLIC_KEY_INVALID', 'This is this station’s own key');
     }
     const trustedAt = this.now().toISOString();
-    const name = candidate.name ?? `station ${actual.slice(0, 8)}`;
+    const name = chosenName ?? candidate.name ?? `station ${actual.slice(0, 8)}`;
     transaction(this.db, () => {
       this.repo.upsertTrusted({ fingerprint: actual, name, publicKey: candidate.raw, source: candidate.source, trustedAt });
       this.audit.append({ actor: 'user', action: 'station.trusted', subject: actual, details: { name, source: candidate.source } });
@@ -134,9 +123,41 @@ export class StationService {
     return { name, fingerprint: actual, trustedAt, source: candidate.source };
   }
 
+  /** What a key or request says about itself (its name), without its fingerprint: the person types that. */
+  preview(fileText: string): KeyPreview {
+    const candidate = readStationKey(fileText);
+    return { name: candidate.name, source: candidate.source };
+  }
+
   /** Stations this one trusts, by name. */
   listTrusted(): TrustedStation[] {
     return this.repo.listTrusted().map((r) => ({ name: r.name, fingerprint: r.fingerprint, trustedAt: r.trustedAt, source: r.source }));
+  }
+
+  /** Gives a trusted station another name (audited); its key and trust stay. */
+  renameTrusted(fingerprint: string, name: string): TrustedStation {
+    const checked = normalizeName(name, 'station name');
+    return transaction(this.db, () => {
+      const before = this.trustedRow(fingerprint);
+      this.repo.renameTrusted(fingerprint, checked);
+      this.audit.append({ actor: 'user', action: 'station.trustRenamed', subject: fingerprint, details: { from: before.name, to: checked } });
+      return { name: checked, fingerprint, trustedAt: before.trustedAt, source: before.source };
+    });
+  }
+
+  /** Stops trusting a station (audited): its bundles are refused from now on. */
+  removeTrusted(fingerprint: string): void {
+    transaction(this.db, () => {
+      const before = this.trustedRow(fingerprint);
+      this.repo.removeTrusted(fingerprint);
+      this.audit.append({ actor: 'user', action: 'station.trustRemoved', subject: fingerprint, details: { name: before.name } });
+    });
+  }
+
+  private trustedRow(fingerprint: string) {
+    const row = this.repo.getTrusted(fingerprint);
+    if (!row) throw new FerryError('TRUSTED_STATION_UNKNOWN', 'This station is not trusted', { fingerprint });
+    return row;
   }
 }
 
@@ -157,5 +178,5 @@ function readStationKey(text: string): { raw: Buffer; name: string | null; sourc
   if (fingerprint !== request.data.station.fingerprint || !verifyEnvelope(envelope, publicKeyFromRaw(raw), fingerprint)) {
     throw new FerryError('SIGNATURE_INVALID', 'The request is not signed by the key it names');
   }
-  return { raw, name: request.data.station.name, source: 'request' };
+  return { raw, name: normalizeName(request.data.station.name, 'station name in the request'), source: 'request' };
 }

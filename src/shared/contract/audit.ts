@@ -19,13 +19,36 @@ export const AuditVerificationSchema = z.object({
   headHash: z.string(),
   brokenAt: z.number().int().nullable(),
   reason: z.string().nullable(),
+  /** When this verification ran (ISO-8601). */
+  checkedAt: z.string(),
+});
+
+const IsoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'not a date-time (ISO-8601)');
+
+/** Which entries to list: newest first, a page of them, optionally one action and a time span. */
+export const AuditQuerySchema = z.object({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+  /** Only entries with this action (e.g. `station.trusted`). */
+  action: z.string().min(1).max(100).optional(),
+  /** Only entries at or after this time. */
+  from: IsoTime.optional(),
+  /** Only entries before this time. */
+  to: IsoTime.optional(),
+}).strict();
+
+/** A page of entries with the counts a reviewer needs for "N of M". */
+export const AuditPageSchema = z.object({
+  entries: z.array(AuditEntrySchema),
+  /** Entries that match the filter. */
+  matching: z.number().int().nonnegative(),
+  /** Entries in the whole log. */
+  total: z.number().int().nonnegative(),
 });
 
 /** The audit channels. */
 export const auditInvoke = {
-  'audit:list': {
-    input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
-    output: z.array(AuditEntrySchema),
-  },
+  'audit:list': { input: AuditQuerySchema, output: AuditPageSchema },
+  'audit:actions': { input: NoArgs, output: z.array(z.string()) },
   'audit:verify': { input: NoArgs, output: AuditVerificationSchema },
 } as const;

@@ -18,9 +18,33 @@ export const TrustedStationSchema = z.object({
   source: z.enum(['pem', 'request']),
 });
 
+/** Where another station's key comes from: pasted text, or a file the person chose (a handle). */
+export const KeySourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string().max(4 * 1024 * 1024) }).strict(),
+  z.object({ kind: z.literal('file'), handle: z.string().uuid() }).strict(),
+]);
+
+/** What a key or request says about itself before it is trusted: never its fingerprint (the person types that). */
+export const KeyPreviewSchema = z.object({
+  /** The station name a request carries; null for a bare PEM key. */
+  name: z.string().nullable(),
+  source: z.enum(['pem', 'request']),
+});
+
+// Names are checked by the service (NAME_INVALID, a user mistake), not here (which would be a program error).
+const NameText = z.string().max(10_000);
+const FingerprintText = z.string().max(400);
+
 /** The station channels. */
 export const stationInvoke = {
   'station:show': { input: NoArgs, output: StationSchema },
-  'station:rename': { input: z.object({ name: z.string().max(10_000) }).strict(), output: StationSchema },
+  'station:rename': { input: z.object({ name: NameText }).strict(), output: StationSchema },
   'station:listTrusted': { input: NoArgs, output: z.array(TrustedStationSchema) },
+  'station:previewKey': { input: z.object({ source: KeySourceSchema }).strict(), output: KeyPreviewSchema },
+  'station:trust': {
+    input: z.object({ source: KeySourceSchema, fingerprint: FingerprintText, name: NameText.optional() }).strict(),
+    output: TrustedStationSchema,
+  },
+  'station:renameTrusted': { input: z.object({ fingerprint: Sha256HexSchema, name: NameText }).strict(), output: TrustedStationSchema },
+  'station:removeTrusted': { input: z.object({ fingerprint: Sha256HexSchema }).strict(), output: z.object({ removed: z.literal(true) }) },
 } as const;

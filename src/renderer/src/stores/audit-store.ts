@@ -18,8 +18,8 @@ export const useAuditStore = create<AuditState>((set) => ({
   async load() {
     set({ loading: true });
     try {
-      const [entries, verification] = await Promise.all([unwrap(ferry().audit.list({ limit: 200 })), unwrap(ferry().audit.verify())]);
-      set({ entries, verification });
+      const [page, verification] = await Promise.all([unwrap(ferry().audit.list({ limit: 200 })), unwrap(ferry().audit.verify())]);
+      set({ entries: page.entries, verification });
     } catch (error) {
       useAppStore.getState().showError(error);
     } finally {
