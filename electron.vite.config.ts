@@ -7,7 +7,8 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts'), cli: resolve('src/main/cli.ts') },
+        // The job worker is its own entry, so the file holding its code holds only its own imports (jobs/job-worker.ts).
+        input: { index: resolve('src/main/index.ts'), cli: resolve('src/main/cli.ts'), 'job-worker': resolve('src/main/jobs/job-worker.ts') },
       },
     },
   },

@@ -3,13 +3,14 @@
  * (`_electron.launch`, where its binary is installed or FERRY_E2E_TARGET=electron) or through the
  * harness in Chromium. Specs use only what this fixture gives, so they run the same in both.
  */
-import { test as base, _electron, type Page } from '@playwright/test';
+import { test as base, _electron, type ElectronApplication, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { DialogAnswer } from './harness/dialog-answers.ts';
 
 const repo = join(import.meta.dirname, '..');
 
@@ -33,6 +34,8 @@ export interface FerryApp {
   target: 'electron' | 'harness';
   /** The answer the next file dialog gives. */
   answerNextFileDialog(path: string | null): Promise<void>;
+  /** The answer the next dialog of a kind gives: open several files, a folder, a save target. */
+  answerNextDialog(answer: DialogAnswer): Promise<void>;
   /** Runs the CLI against the same data directory; returns stdout and the exit code. */
   cli(...args: string[]): { stdout: string; status: number };
 }
@@ -50,6 +53,23 @@ async function startHarnessProcess(dataDir: string, locale: string): Promise<{ c
   return { child, ...(JSON.parse(line) as { url: string; origin: string; token: string }) };
 }
 
+async function answerInHarness(harness: { origin: string; token: string }, answer: DialogAnswer): Promise<void> {
+  const res = await fetch(`${harness.origin}/__ferry/dialog?token=${harness.token}`, { method: 'POST', body: JSON.stringify(answer) });
+  if (!res.ok) throw new Error(`dialog answer refused: ${res.status}`);
+}
+
+/** Electron's dialogs are replaced in the main process: the open or save dialog answers with `answer`. */
+async function answerInElectron(app: ElectronApplication, answer: DialogAnswer): Promise<void> {
+  await app.evaluate(({ dialog }, a) => {
+    if (a.kind === 'save-file') {
+      dialog.showSaveDialog = (async () => ({ canceled: a.path === null, filePath: a.path ?? '' })) as typeof dialog.showSaveDialog;
+      return;
+    }
+    const paths = 'paths' in a ? a.paths : a.path === null ? [] : [a.path];
+    dialog.showOpenDialog = (async () => ({ canceled: paths.length === 0, filePaths: paths })) as typeof dialog.showOpenDialog;
+  }, answer);
+}
+
 export const test = base.extend<{ ferry: FerryApp; systemLocale: string }>({
   /** The locale the app sees as the operating system's (decides the default language). */
   systemLocale: ['de-DE', { option: true }],
@@ -65,11 +85,8 @@ export const test = base.extend<{ ferry: FerryApp; systemLocale: string }>({
       const page = await app.firstWindow();
       await use({
         page, dataDir, target: 'electron', cli,
-        answerNextFileDialog: async (path) => {
-          await app.evaluate(({ dialog }, answer) => {
-            dialog.showOpenDialog = (async () => ({ canceled: answer === null, filePaths: answer === null ? [] : [answer] })) as typeof dialog.showOpenDialog;
-          }, path);
-        },
+        answerNextFileDialog: async (path) => answerInElectron(app, { path }),
+        answerNextDialog: async (answer) => answerInElectron(app, answer),
       });
       await app.close();
     } else {
@@ -79,10 +96,8 @@ export const test = base.extend<{ ferry: FerryApp; systemLocale: string }>({
       await page.goto(harness.url);
       await use({
         page, dataDir, target: 'harness', cli,
-        answerNextFileDialog: async (path) => {
-          const res = await fetch(`${harness.origin}/__ferry/dialog?token=${harness.token}`, { method: 'POST', body: JSON.stringify({ path }) });
-          if (!res.ok) throw new Error(`dialog answer refused: ${res.status}`);
-        },
+        answerNextFileDialog: async (path) => answerInHarness(harness, { path }),
+        answerNextDialog: async (answer) => answerInHarness(harness, answer),
       });
       await context.close();
       harness.child.kill('SIGTERM');

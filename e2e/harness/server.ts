@@ -6,8 +6,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -15,11 +16,11 @@ import { createDispatcher } from '../../src/main/ipc/dispatcher.ts';
 import { createHandlerTable } from '../../src/main/ipc/register-handlers.ts';
 import { contentSecurityPolicy } from '../../src/main/security.ts';
 import { createServices, type Services } from '../../src/main/services.ts';
+import { contentTypeFor, MIME_TYPES, resolveStaticFile } from '../../src/main/static-files.ts';
+import { DialogAnswerSchema, queuedDialogs } from './dialog-answers.ts';
+import { MAX_SOCKET_PAYLOAD, parseCallFrame, parseRequestUrl, type HarnessCounters } from './wire.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2',
-};
 
 export interface HarnessOptions {
   dataDir: string;
@@ -33,6 +34,10 @@ export interface Harness {
   url: string;
   origin: string;
   token: string;
+  /** Where the server really listens (tests check it is 127.0.0.1, not every interface). */
+  address: AddressInfo;
+  /** Refused requests and ignored frames so far. */
+  counters: Readonly<HarnessCounters>;
   services: Services;
   close(): Promise<void>;
 }
@@ -59,11 +64,13 @@ function tokenMatches(given: string | null, token: string): boolean {
 /** Starts the harness; resolves when it listens. */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const rendererDir = resolve(options.rendererDir ?? join(here, '../../out/renderer'));
-  const root = normalize(rendererDir + sep);
   const token = randomBytes(24).toString('hex');
   const shim = await buildShim();
   const sockets = new Set<WebSocket>();
-  const dialogAnswers: (string | null)[] = [];
+  // Only sockets opened by the harness's own page (Origin header) hear job events.
+  const eventSockets = new Set<WebSocket>();
+  const counters: HarnessCounters = { badRequests: 0, refusedUpgrades: 0, ignoredFrames: 0, socketErrors: 0, failedReplies: 0 };
+  const dialogs = queuedDialogs();
 
   const services = createServices({
     dataDir: options.dataDir,
@@ -72,9 +79,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     version: (JSON.parse(await readFile(join(here, '../../package.json'), 'utf8')) as { version: string }).version,
     emit: (event, payload) => {
       const text = JSON.stringify({ event, payload });
-      for (const s of sockets) s.send(text);
+      for (const s of eventSockets) s.send(text);
     },
-    dialog: { openFile: async () => dialogAnswers.shift() ?? null },
+    dialog: dialogs.provider,
   });
   services.stations.ensure(hostname() || 'Ferry');
 
@@ -89,11 +96,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const injected = html
       .replace(contentSecurityPolicy(), contentSecurityPolicy([origin.replace('http', 'ws')]))
       .replace('<head>', `<head>\n    <script src="/__ferry/config.js?token=${token}"></script>\n    <script src="/__ferry/shim.js"></script>`);
-    res.writeHead(200, { 'content-type': MIME['.html']!, 'cache-control': 'no-store' }).end(injected);
+    res.writeHead(200, { 'content-type': contentTypeFor('index.html'), 'cache-control': 'no-store' }).end(injected);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', origin);
+    const url = parseRequestUrl(req.url, origin);
+    if (!url) {
+      counters.badRequests++;
+      return void res.writeHead(400).end('bad request');
+    }
     const authorised = tokenMatches(url.searchParams.get('token'), token);
     if (url.pathname === '/' || url.pathname === '/index.html') {
       if (!authorised) return void res.writeHead(403).end('token required');
@@ -102,22 +113,30 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (url.pathname === '/__ferry/config.js') {
       if (!authorised) return void res.writeHead(403).end();
       const config = { ws: `${origin.replace('http', 'ws')}/__ferry/ws?token=${token}` };
-      return void res.writeHead(200, { 'content-type': MIME['.js']! }).end(`var __FERRY_HARNESS__ = ${JSON.stringify(config)};`);
+      return void res.writeHead(200, { 'content-type': MIME_TYPES['.js'] }).end(`var __FERRY_HARNESS__ = ${JSON.stringify(config)};`);
     }
-    if (url.pathname === '/__ferry/shim.js') return void res.writeHead(200, { 'content-type': MIME['.js']! }).end(shim);
+    if (url.pathname === '/__ferry/shim.js') return void res.writeHead(200, { 'content-type': MIME_TYPES['.js'] }).end(shim);
     if (url.pathname === '/__ferry/dialog' && req.method === 'POST') {
-      // Test control: the answer the next file dialog gives (a path, or null for "cancelled").
+      // Test control: what the next dialog of a kind answers (a path, paths, or null for "cancelled").
       if (!authorised) return void res.writeHead(403).end();
       let body = '';
       for await (const chunk of req) body += String(chunk);
-      dialogAnswers.push((JSON.parse(body) as { path: string | null }).path);
+      let json: unknown;
+      try {
+        json = JSON.parse(body);
+      } catch {
+        json = undefined;
+      }
+      const answer = DialogAnswerSchema.safeParse(json);
+      if (!answer.success) return void res.writeHead(400).end('bad dialog answer');
+      dialogs.answer(answer.data);
       return void res.writeHead(204).end();
     }
-    const file = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(root)) return void res.writeHead(404).end();
+    const file = resolveStaticFile(rendererDir, url.pathname);
+    if (!file) return void res.writeHead(404).end();
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
+      res.writeHead(200, { 'content-type': contentTypeFor(file) }).end(body);
     } catch {
       res.writeHead(404).end();
     }
@@ -130,27 +149,35 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.end();
     });
   });
-  const wss = new WebSocketServer({ noServer: true });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_PAYLOAD });
   let connections = 0;
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname !== '/__ferry/ws' || !tokenMatches(url.searchParams.get('token'), token)) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
-      return;
-    }
+    socket.on('error', () => { counters.socketErrors++; });
+    const refuse = (status: string): void => {
+      counters.refusedUpgrades++;
+      socket.end(`HTTP/1.1 ${status}\r\n\r\n`);
+    };
+    const url = parseRequestUrl(req.url, origin);
+    if (!url) return refuse('400 Bad Request');
+    if (url.pathname !== '/__ferry/ws' || !tokenMatches(url.searchParams.get('token'), token)) return refuse('401 Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => {
       const sender = { id: `ws-${++connections}`, url: req.headers.origin ?? '' };
       sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
-      ws.on('message', (raw) => {
-        let message: { id?: unknown; channel?: unknown; args?: unknown };
-        try {
-          message = JSON.parse(String(raw)) as typeof message;
-        } catch {
+      if (sender.url === origin) eventSockets.add(ws);
+      ws.on('close', () => { sockets.delete(ws); eventSockets.delete(ws); });
+      ws.on('error', () => { counters.socketErrors++; });
+      ws.on('message', (data, isBinary) => {
+        const call = parseCallFrame(data, isBinary);
+        if (!call) {
+          counters.ignoredFrames++;
           return;
         }
-        if (typeof message.id !== 'number' || typeof message.channel !== 'string') return;
-        void dispatch(sender, message.channel, message.args).then((result) => ws.send(JSON.stringify({ id: message.id, result })));
+        dispatch(sender, call.channel, call.args)
+          .then((result) => ws.send(JSON.stringify({ id: call.id, result })))
+          .catch((error: unknown) => {
+            counters.failedReplies++;
+            console.error('[harness] reply failed:', error);
+          });
       });
     });
   });
@@ -164,6 +191,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     url: `${origin}/?token=${token}`,
     origin,
     token,
+    address,
+    counters,
     services,
     async close() {
       for (const s of sockets) s.close();

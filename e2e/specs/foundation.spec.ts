@@ -54,8 +54,10 @@ test('the audit page lists real entries and an intact chain', async ({ ferry }) 
   await page.getByTestId('nav-audit').click();
   await expect(page.getByTestId('audit-status')).toContainText('Kette intakt: 2 Einträge');
   await expect(page.getByTestId('audit-table').locator('tbody tr')).toHaveCount(2);
-  await expect(page.getByTestId('audit-table')).toContainText('settings.side');
-  await expect(page.getByTestId('audit-table')).toContainText('station.created');
+  // Actions in words, with what changed.
+  await expect(page.getByTestId('audit-table')).toContainText('Seite geändert');
+  await expect(page.getByTestId('audit-table')).toContainText('— → Abgeschottete Seite');
+  await expect(page.getByTestId('audit-table')).toContainText('Station eingerichtet');
 });
 
 test('hashes a chosen file with progress and shows its SHA-256', async ({ ferry }) => {
@@ -81,8 +83,11 @@ test('a long hash shows progress and can be cancelled from the UI', async ({ fer
   await page.getByTestId('hash-choose').click();
   const running = page.getByTestId('job-running');
   await expect(running.locator('progress')).toBeVisible();
-  await running.getByRole('button', { name: 'Abbrechen' }).click();
+  await running.getByRole('button', { name: 'Abbrechen' }).focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('job-finished')).toHaveAttribute('data-status', 'cancelled');
+  // The Cancel button is gone with its row; the focus follows the job to its finished row.
+  await expect(page.getByTestId('job-finished')).toBeFocused();
   await expect(page.getByTestId('job-finished')).toContainText('Abgebrochen');
   await expect(page.getByTestId('job-running')).toHaveCount(0);
 });

@@ -3,20 +3,21 @@
  * dialogs and safeStorage. Keep logic out of here; put it in a service.
  */
 import { app, BrowserWindow, dialog, powerSaveBlocker } from 'electron';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from './cli/run.ts';
 import { createDispatcher } from './ipc/dispatcher.ts';
 import { createHandlerTable } from './ipc/register-handlers.ts';
-import { isAllowedNavigation } from './security.ts';
+import { isTrustedSender } from './security.ts';
 import { createServices, type Services } from './services.ts';
+import { installCriticalErrorHandlers } from './shell/critical-error.ts';
+import { createElectronDialogs } from './shell/dialogs.ts';
 import { registerIpc, sendToWindow } from './shell/ipc.ts';
 import { createSafeStorageProtector } from './shell/safe-storage-protector.ts';
-import { openDialogOptions, shellTexts } from './shell/texts.ts';
+import { shellTexts } from './shell/texts.ts';
 import type { Language } from '../shared/contract.ts';
-import { createMainWindow, registerAppScheme, serveRenderer } from './shell/window.ts';
+import { createMainWindow, guardWebContents, registerAppScheme, serveRenderer } from './shell/window.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let mainWindow: BrowserWindow | null = null;
@@ -52,29 +53,8 @@ function texts() {
   return shellTexts(language, app.isReady() ? app.getLocale() : (process.env.LANG ?? ''));
 }
 
-function writeCrashReport(context: string, error: unknown): void {
-  try {
-    const dir = join(app.getPath('userData'), 'crash-reports');
-    mkdirSync(dir, { recursive: true });
-    const text = `${new Date().toISOString()} ${context}\n${error instanceof Error ? error.stack : String(error)}\n`;
-    writeFileSync(join(dir, `${Date.now()}.txt`), text);
-  } catch {
-    // Reporting must never crash the app further.
-  }
-}
-
-process.on('uncaughtException', (error) => {
-  writeCrashReport('uncaughtException', error);
-  if (cliMode) {
-    process.stderr.write(`error INTERNAL_ERROR: ${error.message}\n`);
-    app.exit(1);
-    return;
-  }
-  const text = texts();
-  const choice = dialog.showMessageBoxSync({ type: 'error', title: 'Ferry', message: text.crash, buttons: [text.restart, text.quit], defaultId: 0 });
-  if (choice === 0) app.relaunch();
-  app.exit(1);
-});
+// Bugs (uncaught exceptions, unhandled rejections, a crashed window) write a report and offer a restart.
+const writeCrashReport = installCriticalErrorHandlers({ dataDir: () => app.getPath('userData'), version: app.getVersion(), texts, cliMode });
 
 /** The desktop app: services, IPC, protocol, window. */
 function startApp(): void {
@@ -93,26 +73,19 @@ function startApp(): void {
         }
         sendToWindow(() => mainWindow)(event, payload);
       },
-      dialog: {
-        openFile: async (options) => {
-          const result = mainWindow
-            ? await dialog.showOpenDialog(mainWindow, { properties: ['openFile'], ...openDialogOptions(texts(), options.purpose) })
-            : { canceled: true, filePaths: [] };
-          return result.canceled ? null : (result.filePaths[0] ?? null);
-        },
-      },
+      dialog: createElectronDialogs(() => mainWindow, texts),
       version: app.getVersion(),
       systemLocale: app.getLocale(),
       transport: 'electron',
     });
     services.stations.ensure(hostname() || 'Ferry');
     const dispatch = createDispatcher(createHandlerTable(services), {
-      isTrustedSender: (sender) => mainWindow !== null && sender.id === String(mainWindow.webContents.id) && isAllowedNavigation(sender.url),
+      isTrustedSender: (sender) => isTrustedSender(sender, mainWindow?.webContents.id ?? null),
       onInternalError: (channel, error) => writeCrashReport(channel, error),
     });
     registerIpc(dispatch);
     serveRenderer(join(here, '../renderer'));
-    mainWindow = createMainWindow(join(here, '../preload/index.cjs'));
+    mainWindow = createMainWindow(join(here, '../preload/index.cjs'), { packaged: app.isPackaged });
     mainWindow.on('close', (event) => {
       const running = services?.jobs.list() ?? [];
       if (running.length === 0 || !mainWindow) return;
@@ -126,10 +99,8 @@ function startApp(): void {
   });
 }
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event, url) => { if (!isAllowedNavigation(url)) event.preventDefault(); });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+// Every webContents, not only the main window's, gets the navigation, webview and window-open guards.
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
 app.on('window-all-closed', () => {
   if (!cliMode) void services?.close().finally(() => app.quit());

@@ -1,6 +1,7 @@
 /**
  * The preload: exposes `window.ferry`, built from the contract, over ipcRenderer. No generic
- * "send any channel", no sendSync; subscriptions return an unsubscribe function.
+ * "send any channel", no sendSync, no Electron object reaches the page; `on` takes only contract
+ * events (checked in `createFerryApi`) and hands listeners the payload, never the IPC event.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createFerryApi } from '../shared/bridge.ts';

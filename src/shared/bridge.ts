@@ -3,7 +3,7 @@
  * the preload, a WebSocket in the e2e harness. Nothing here is written per channel, so the API
  * cannot drift from the contract.
  */
-import { INVOKE_CHANNELS } from './channels.ts';
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels.ts';
 import type {
   EventChannel,
   EventPayload,
@@ -41,6 +41,16 @@ export function createFerryApi(transport: BridgeTransport): FerryApi {
     api[domain] ??= {};
     api[domain][verb] = (args?: unknown) => transport.invoke(channel, args ?? {});
   }
-  const on = (event: EventChannel, listener: (payload: unknown) => void) => transport.subscribe(event, listener);
+  // `on` is reachable from page scripts: only contract events, never an arbitrary IPC channel name.
+  const on = (event: EventChannel, listener: (payload: unknown) => void) => {
+    if (!isEventChannel(event)) throw new TypeError(`Unknown event: ${String(event).slice(0, 100)}`);
+    if (typeof listener !== 'function') throw new TypeError('The listener must be a function');
+    return transport.subscribe(event, (payload) => listener(payload));
+  };
   return Object.assign(api, { on }) as unknown as FerryApi;
+}
+
+/** Whether a value names a contract event (the only names `on` accepts). */
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && (EVENT_CHANNELS as readonly string[]).includes(value);
 }

@@ -6,6 +6,7 @@
 /** Every request → response channel. */
 export const INVOKE_CHANNELS = [
   'app:info',
+  'app:reportError',
   'settings:get',
   'settings:set',
   'station:show',
@@ -19,6 +20,9 @@ export const INVOKE_CHANNELS = [
   'audit:actions',
   'audit:verify',
   'files:pick',
+  'files:pickMany',
+  'files:pickFolder',
+  'files:pickSaveTarget',
   'jobs:hashFile',
   'jobs:cancel',
   'jobs:list',

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { EventChannelName, InvokeChannelName } from './channels.ts';
+import type { FerryErrorData } from './errors.ts';
 import { appInvoke, type AppInfoSchema, type LanguageSchema, type SettingsSchema, type SideSchema } from './contract/app.ts';
 import { auditInvoke, type AuditEntrySchema, type AuditPageSchema, type AuditQuerySchema, type AuditVerificationSchema } from './contract/audit.ts';
 import type { ChannelSchemas, ErrorDataSchema } from './contract/common.ts';
@@ -52,7 +53,10 @@ export type InvokeInput<C extends InvokeChannel> = z.input<(typeof invoke)[C]['i
 export type InvokeArgs<C extends InvokeChannel> = z.output<(typeof invoke)[C]['input']>;
 export type InvokeOutput<C extends InvokeChannel> = z.output<(typeof invoke)[C]['output']>;
 export type EventPayload<E extends EventChannel> = z.output<(typeof events)[E]>;
+/** An error as it crosses IPC: the same shape as `FerryErrorData` (checked below). */
 export type ErrorData = z.output<typeof ErrorDataSchema>;
+const errorShapesMatch: Exact<ErrorData, FerryErrorData> = true;
+void errorShapesMatch;
 
 /** The envelope every invoke returns: handlers never throw across the boundary. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorData };

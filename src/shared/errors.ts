@@ -30,8 +30,8 @@ export const ERROR_CATALOGUE = {
     ['Signatur ungültig', 'Die Datei wurde verändert oder beschädigt. Fordern Sie sie neu an.'],
     ['Signature invalid', 'The file was altered or damaged. Ask for it again.']),
   SIGNER_UNTRUSTED: entry('check',
-    ['Unterzeichner nicht vertrauenswürdig', 'Vergleichen Sie den Fingerabdruck der anderen Station und vertrauen Sie ihr in den Einstellungen.'],
-    ['Signer not trusted', 'Compare the other station’s fingerprint and trust it in Settings.']),
+    ['Unterzeichner nicht vertrauenswürdig', 'Vertrauen Sie der Station unter Einstellungen › „Einer anderen Station vertrauen“: ihren Schlüssel oder eine ihrer Anfragen einfügen und den Fingerabdruck eintippen, den ihr Bildschirm zeigt (oder: ferry station trust).'],
+    ['Signer not trusted', 'Trust the station in Settings › “Trust another station”: paste its key or one of its requests and type the fingerprint its screen shows (or: ferry station trust).']),
   MANIFEST_EXPIRED: entry('check',
     ['Manifest abgelaufen', 'Prüfen Sie die Uhr dieses Rechners oder lassen Sie das Paket neu erstellen.'],
     ['Manifest expired', 'Check this computer’s clock or have the bundle written again.']),
@@ -203,6 +203,9 @@ export const ERROR_CATALOGUE = {
   TRUSTED_STATION_UNKNOWN: entry('check',
     ['Station nicht vertraut', 'Diese Station steht nicht (mehr) in der Liste vertrauter Stationen.'],
     ['Station not trusted', 'This station is not (or no longer) in the list of trusted stations.']),
+  PATH_OUTSIDE_FOLDER: entry('check',
+    ['Pfad außerhalb des gewählten Ordners', 'Der Pfad führt über „..“, einen absoluten Pfad oder eine Verknüpfung aus dem Ordner hinaus. Wählen Sie Dateien innerhalb des Ordners.'],
+    ['Path outside the chosen folder', 'The path leads out of the folder through “..”, an absolute path or a link. Choose files inside the folder.']),
   INTERNAL_ERROR: entry('internal',
     ['Interner Fehler', 'Ein Programmfehler: bitte melden Sie ihn mit dem Code und dem Fehlerbericht.'],
     ['Internal error', 'A program error: please report it with the code and the error report.']),
@@ -245,7 +248,31 @@ export class FerryError extends Error {
 export function isFerryError(value: unknown): value is FerryError {
   return value instanceof FerryError ||
     (typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'FerryError' &&
-      typeof (value as { code?: unknown }).code === 'string' && (value as { code: string }).code in ERROR_CATALOGUE);
+      typeof (value as { code?: unknown }).code === 'string' && Object.hasOwn(ERROR_CATALOGUE, (value as { code: string }).code));
+}
+
+/** A message for anything thrown; never throws itself (`String()` does for `Object.create(null)`). */
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return String(error);
+  } catch {
+    return Object.prototype.toString.call(error);
+  }
+}
+
+/**
+ * Anything thrown as error data, for IPC, jobs and the CLI alike: a FerryError keeps its code and
+ * details (also one that lost its prototype crossing a worker or realm); anything else is a bug and
+ * becomes INTERNAL_ERROR.
+ */
+export function toErrorData(error: unknown): FerryErrorData {
+  if (isFerryError(error)) {
+    const { code, message, details } = error as { code: ErrorCode; message?: unknown; details?: unknown };
+    const text = typeof message === 'string' ? message : ERROR_CATALOGUE[code].en.title;
+    return typeof details === 'object' && details !== null ? { code, message: text, details: details as Record<string, unknown> } : { code, message: text };
+  }
+  return { code: 'INTERNAL_ERROR', message: messageOf(error) };
 }
 
 /** Title and next step of a code in a language. */

@@ -18,6 +18,39 @@ export const DsseEnvelopeSchema = z.object({
   signatures: z.array(z.object({ keyid: z.string(), sig: base64 })).min(1),
 });
 
+/** Payload type of a station's signed audit head (DESIGN: Storage, the anchored log). */
+export const AUDIT_HEAD_PAYLOAD_TYPE = 'application/vnd.ferry.audit-head+json';
+/** Payload type of a file listing the heads one station recorded of others' logs (`audit witnesses`). */
+export const AUDIT_WITNESSES_PAYLOAD_TYPE = 'application/vnd.ferry.witness+json';
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** The head of a station's audit chain: its last entry's number and hash, and when it was written. */
+export const AuditHeadSchema = z.object({
+  format: z.literal(1),
+  /** Fingerprint of the station whose log this is (the signer). */
+  station: sha256Hex,
+  seq: z.number().int().positive(),
+  hash: sha256Hex,
+  at: z.string().max(40),
+}).strict();
+
+/** One head a station recorded of another station's log, with the envelope its owner signed. */
+export const WitnessedHeadSchema = AuditHeadSchema.omit({ format: true }).extend({
+  recordedAt: z.string().max(40),
+  /** Where it came from, e.g. "request <uuid>". */
+  source: z.string().max(200),
+  signed: DsseEnvelopeSchema,
+}).strict();
+
+/** The payload of a witness file: every head the writing station recorded. */
+export const WitnessFileSchema = z.object({
+  format: z.literal(1),
+  station: z.object({ name: z.string(), fingerprint: sha256Hex }).strict(),
+  writtenAt: z.string().max(40),
+  heads: z.array(WitnessedHeadSchema),
+}).strict();
+
 /** The signing station as named inside requests and manifests. */
 export const StationRefSchema = z.object({
   name: z.string(),
@@ -44,8 +77,13 @@ export const RequestSchema = z.object({
   })),
   target: z.object({ siteVersion: z.string(), base: z.string().optional() }),
   have: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
+  /** The signer's audit head when the request was written (a signed AuditHead), for the receiver to witness. */
+  auditHead: DsseEnvelopeSchema.optional(),
 });
 
 export type DsseEnvelope = z.output<typeof DsseEnvelopeSchema>;
 export type StationRef = z.output<typeof StationRefSchema>;
 export type FerryRequest = z.output<typeof RequestSchema>;
+export type AuditHead = z.output<typeof AuditHeadSchema>;
+export type WitnessedHead = z.output<typeof WitnessedHeadSchema>;
+export type WitnessFile = z.output<typeof WitnessFileSchema>;

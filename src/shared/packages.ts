@@ -24,9 +24,13 @@ const rangeText = z.string().refine((r) => {
 export const RequirementSchema = z.object({ component: z.string().min(1), range: rangeText });
 export type Requirement = z.output<typeof RequirementSchema>;
 
+/** The longest package name a catalog may carry. */
+export const MAX_PACKAGE_NAME_LENGTH = 200;
+
 /** One package as a catalog lists it. */
 export const PackageSchema = z.looseObject({
-  name: z.string().min(1),
+  // Vendor package names are short ("BeyondTrust-24.1.2"); the cap also keeps `componentOf` cheap.
+  name: z.string().min(1).max(MAX_PACKAGE_NAME_LENGTH),
   kind: PackageKindSchema,
   version: z.string().refine(isVersion, 'not a version (e.g. 12.2.0)'),
   requires: z.array(RequirementSchema).optional(),

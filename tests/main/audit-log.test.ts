@@ -7,7 +7,7 @@ import { tempDir } from '../helpers/temp.ts';
 
 function setup() {
   const dir = tempDir();
-  const db = openDatabase(dir);
+  const db = openDatabase(dir, { create: true });
   return { dir, db, audit: new AuditLog(db) };
 }
 

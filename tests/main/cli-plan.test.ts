@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ferry } from '../helpers/cli.ts';
@@ -77,5 +77,57 @@ describe('ferry plan', () => {
     const data = join(dir, 'data');
     await ferry(data, 'plan', '--catalog', file, '--base', '3.2.4', '--site', '12.0.0');
     expect(existsSync(join(data, 'ferry.db'))).toBe(false);
+  });
+
+  it('refuses a device quickly and a file over the catalog limit while reading (issue 6, defect 3)', async () => {
+    const { dir, file } = catalogFile();
+    const started = performance.now();
+    const device = await ferry(dir, 'plan', '--catalog', '/dev/zero', '--base', '3.2.4', '--site', '12.0.0', '--json');
+    expect(device.code).toBe(3);
+    expect(device.json()).toMatchObject({ ok: false, error: { code: 'INPUT_NOT_A_FILE' } });
+    expect(performance.now() - started).toBeLessThan(2000);
+    truncateSync(file, 17 * 1024 * 1024);
+    const large = await ferry(dir, 'plan', '--catalog', file, '--base', '3.2.4', '--site', '12.0.0', '--json');
+    expect(large.code).toBe(1);
+    expect(large.json()).toMatchObject({ ok: false, error: { code: 'INPUT_TOO_LARGE' } });
+  });
+
+  it('reads numbers as plain decimals: empty, hex, exponent, padded and infinite values are usage errors (issue 6, defect 7)', async () => {
+    const { dir, file } = catalogFile();
+    const plan = (...extra: string[]) => ferry(dir, 'plan', '--catalog', file, '--base', '3.2.4', '--site', '12.0.0', '--json', ...extra);
+    for (const bad of ['', '0x10', '1e3', ' 5', '5 ', 'Infinity', '-1', '1.', '.5', '+5', '9'.repeat(400)]) {
+      const r = await plan(`--wait-hours=${bad}`);
+      expect(r.code, JSON.stringify(bad)).toBe(2);
+      expect(r.json(), JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'USAGE' } });
+    }
+    expect((await plan('--stored-data-gib=')).code).toBe(2);
+    expect((await plan('--target=')).code).toBe(2);
+    const half = await plan('--wait-hours', '0.5');
+    expect(half.code).toBe(0);
+    expect(half.json<{ steps: { waitAfterHours: number }[] }>().steps.map((s) => s.waitAfterHours)).toEqual([0, 0.5, 0, 0]);
+    expect((await plan('--wait-hours', '24')).json<{ steps: { waitAfterHours: number }[] }>().steps[1]!.waitAfterHours).toBe(24);
+  });
+
+  it('maps --redeploy-clients, --target-base and --stored-data-gib onto the plan service', async () => {
+    const { dir, file } = catalogFile();
+    const plan = (...extra: string[]) => ferry(dir, 'plan', '--catalog', file, '--base', '3.2.4', '--site', '12.0.0', '--json', ...extra);
+    const redeploy = await plan('--redeploy-clients');
+    expect(redeploy.json<{ steps: { waitAfterHours: number }[] }>().steps.every((s) => s.waitAfterHours === 0)).toBe(true);
+    expect((await plan('--redeploy-clients', '--wait-hours', '12')).code).toBe(2);
+    const base = await plan('--target', '12.2.0', '--target-base', '4.0.0');
+    expect(base.json<{ steps: { version: string }[] }>().steps.map((s) => s.version)).toEqual(['3.3.2', '12.2.0', '4.0.0']);
+    const slow = await plan('--stored-data-gib', '1000');
+    expect(slow.json<{ estimate: { installMinutes: { max: number } } }>().estimate.installMinutes.max).toBeGreaterThan(4 * 60);
+    expect((await plan('--target-base', 'four')).code).toBe(2);
+  });
+
+  it('prints names from the catalog escaped, so a name cannot forge a line', async () => {
+    const forged = { packages: [{ name: 'BeyondTrust 12.2.0\n  9. Fake step\u001b[2J', kind: 'site', version: '12.2.0' }] };
+    const { dir, file } = catalogFile(forged);
+    const r = await ferry(dir, 'plan', '--catalog', file, '--base', '3.2.4', '--site', '12.0.0');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('BeyondTrust 12.2.0\\u000a  9. Fake step\\u001b[2J');
+    expect(r.out).not.toMatch(/\n\s+9\. Fake/);
+    expect(r.out).not.toContain('\u001b');
   });
 });

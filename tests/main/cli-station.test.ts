@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signEnvelope } from '../../src/main/crypto/dsse.ts';
 import { fingerprintOf, generateStationKeys, rawPublicKey } from '../../src/main/crypto/ed25519.ts';
 import { formatFingerprint } from '../../src/shared/fingerprint.ts';
 import { REQUEST_PAYLOAD_TYPE } from '../../src/shared/formats.ts';
+import { createServices } from '../../src/main/services.ts';
 import { ferry } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -14,7 +15,8 @@ async function twoStations() {
   const b = tempDir();
   expect((await ferry(a, 'station', 'init', '--name', 'Jump host')).code).toBe(0);
   expect((await ferry(b, 'station', 'init', '--name', 'Office PC')).code).toBe(0);
-  const pem = join(b, 'office.pem');
+  // Outside both data directories: Ferry refuses to write into one (OUTPUT_NOT_WRITABLE).
+  const pem = join(tempDir(), 'office.pem');
   const exported = await ferry(b, 'station', 'export', '--out', pem, '--json');
   return { a, b, pem, fingerprint: exported.json<{ fingerprint: string }>().fingerprint };
 }
@@ -50,8 +52,18 @@ describe('ferry station', () => {
     expect(again.json()).toMatchObject({ ok: false, error: { code: 'STATION_EXISTS' } });
   });
 
-  it('show without a station is an environment problem (exit 3)', async () => {
-    const r = await ferry(tempDir(), 'station', 'show', '--json');
+  it('show on an empty data directory is an environment problem (exit 3) and creates nothing', async () => {
+    const dir = tempDir();
+    const r = await ferry(dir, 'station', 'show', '--json');
+    expect(r.code).toBe(3);
+    expect(r.json()).toMatchObject({ ok: false, error: { code: 'DATA_DIR_UNUSABLE' } });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('show on a database without a station says STATION_MISSING (exit 3)', async () => {
+    const dir = tempDir();
+    await createServices({ dataDir: dir }).close();
+    const r = await ferry(dir, 'station', 'show', '--json');
     expect(r.code).toBe(3);
     expect(r.json()).toMatchObject({ ok: false, error: { code: 'STATION_MISSING' } });
   });

@@ -1,12 +1,15 @@
 /**
  * The append-only, hash-chained audit log (DESIGN: Storage). Each entry stores the previous entry's
  * hash, and `hash = sha256(prevHash || canonical JSON of the entry)`. Callers append inside the same
- * transaction as the change they record, so a change without its entry cannot be committed.
+ * transaction as the change they record, so a change without its entry cannot be committed. Once the
+ * station exists, each append also stores the new head signed with the station key (audit-head.ts).
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/canonical-json.ts';
 import type { AuditEntry, AuditPage, AuditQuery, AuditVerification } from '../../shared/contract.ts';
+import type { DsseEnvelope } from '../../shared/formats.ts';
 import { transaction, type Database } from '../store/database.ts';
+import { anchorProblem, parseHeadEnvelope, signHead, type AuditSigner, type StoredHead } from './audit-head.ts';
 
 /** The hash before the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -40,25 +43,58 @@ export function entryHash(prevHash: string, entry: Omit<AuditEntry, 'prevHash' |
 export class AuditLog {
   private readonly db: Database;
   private readonly now: () => Date;
+  private readonly signer: AuditSigner | null;
 
-  constructor(db: Database, now: () => Date = () => new Date()) {
+  /** `signer` gives the station key for signed heads; without one (tests) heads stay unsigned. */
+  constructor(db: Database, now: () => Date = () => new Date(), signer: AuditSigner | null = null) {
     this.db = db;
     this.now = now;
+    this.signer = signer;
   }
 
-  /** Appends one entry; joins the caller's transaction if one is open. */
+  private storedHead(): StoredHead | undefined {
+    return this.db.prepare('SELECT seq, hash, signed, legacy FROM audit_head WHERE id = 1').get() as StoredHead | undefined;
+  }
+
+  /**
+   * Appends one entry and its signed head; joins the caller's transaction if one is open. Fails (and
+   * so does the caller's change) when a station exists but its key cannot be opened here.
+   */
   append(record: AuditRecord): AuditEntry {
     return transaction(this.db, () => {
-      const head = this.db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
+      const head = this.storedHead();
       const seq = (head?.seq ?? 0) + 1;
       const prevHash = head?.hash ?? GENESIS_HASH;
       const base = { seq, at: this.now().toISOString(), actor: record.actor, action: record.action, subject: record.subject, details: record.details ?? {} };
       const hash = entryHash(prevHash, base);
+      const identity = this.signer?.identity() ?? null;
+      const signed = identity && JSON.stringify(signHead({ station: identity.fingerprint, seq, hash, at: base.at }, this.signer!.privateKey()));
       this.db.prepare('INSERT INTO audit_log (seq, at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(seq, base.at, base.actor, base.action, base.subject, canonicalJson(base.details), prevHash, hash);
-      this.db.prepare('INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash')
-        .run(seq, hash);
+      this.db.prepare(`INSERT INTO audit_head (id, seq, hash, signed, legacy) VALUES (1, ?, ?, ?, 0)
+                       ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, signed = excluded.signed, legacy = 0`)
+        .run(seq, hash, signed);
       return { ...base, prevHash, hash };
+    });
+  }
+
+  /** The current signed head, for requests and bundle manifests to carry; null before the station exists. */
+  signedHead(): DsseEnvelope | null {
+    return parseHeadEnvelope(this.storedHead()?.signed ?? null);
+  }
+
+  /**
+   * Signs the head of a log written before heads were signed (schema 1), once, by appending a visible
+   * `audit.anchored` entry. Returns that entry, or null when there is nothing to anchor.
+   */
+  anchorLegacyHead(): AuditEntry | null {
+    const identity = this.signer?.identity() ?? null;
+    const pending = (h: StoredHead | undefined): h is StoredHead => h !== undefined && h.signed === null && h.legacy === 1;
+    if (!identity || !pending(this.storedHead())) return null;
+    return transaction(this.db, () => {
+      const head = this.storedHead();
+      if (!pending(head)) return null;
+      return this.append({ actor: 'station', action: 'audit.anchored', subject: identity.fingerprint, details: { seq: head.seq, hash: head.hash } });
     });
   }
 
@@ -83,6 +119,11 @@ export class AuditLog {
     return (this.db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map((r) => r.action);
   }
 
+  /** The stored hash of entry `seq`, or null when there is none. */
+  hashAt(seq: number): string | null {
+    return (this.db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(seq) as { hash: string } | undefined)?.hash ?? null;
+  }
+
   /** All entries, oldest first, as stored (for export). */
   *all(): Generator<AuditEntry> {
     for (const row of this.db.prepare('SELECT * FROM audit_log ORDER BY seq ASC').iterate() as Iterable<Row>) {
@@ -90,13 +131,17 @@ export class AuditLog {
     }
   }
 
-  /** Recomputes the whole chain; reports the first entry that does not hold. */
+  /**
+   * Recomputes the whole chain and checks it against the stored head and, once the station exists,
+   * the head's signature; reports the first entry that does not hold.
+   */
   verify(): AuditVerification {
     const checkedAt = this.now().toISOString();
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     let count = 0;
-    const broken = (seq: number, reason: string): AuditVerification => ({ ok: false, count, headHash: prevHash, brokenAt: seq, reason, checkedAt });
+    let lastAt: string | null = null;
+    const broken = (seq: number, reason: string): AuditVerification => ({ ok: false, count, headHash: prevHash, brokenAt: seq, reason, checkedAt, anchored: false });
     for (const row of this.db.prepare('SELECT * FROM audit_log ORDER BY seq ASC').iterate() as Iterable<Row>) {
       if (row.seq !== expectedSeq) return broken(row.seq, `entry ${expectedSeq} is missing`);
       if (row.prev_hash !== prevHash) return broken(row.seq, 'prevHash does not match the previous entry');
@@ -109,14 +154,16 @@ export class AuditLog {
       const hash = entryHash(prevHash, { seq: row.seq, at: row.at, actor: row.actor, action: row.action, subject: row.subject, details });
       if (hash !== row.hash || canonicalJson(details) !== row.details) return broken(row.seq, 'entry content does not match its hash');
       prevHash = row.hash;
+      lastAt = row.at;
       expectedSeq += 1;
       count += 1;
     }
-    const head = this.db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
-    if ((head?.seq ?? 0) !== count || (head?.hash ?? GENESIS_HASH) !== prevHash) {
-      return { ok: false, count, headHash: prevHash, brokenAt: count + 1, reason: 'entries after the last one found are missing', checkedAt };
-    }
-    return { ok: true, count, headHash: prevHash, brokenAt: null, reason: null, checkedAt };
+    const head = this.storedHead();
+    if ((head?.seq ?? 0) !== count || (head?.hash ?? GENESIS_HASH) !== prevHash) return broken(count + 1, 'entries after the last one found are missing');
+    const identity = this.signer?.identity() ?? null;
+    const problem = identity && anchorProblem(head, { seq: count, hash: prevHash, at: lastAt }, identity);
+    if (problem) return broken(problem.brokenAt, problem.reason);
+    return { ok: true, count, headHash: prevHash, brokenAt: null, reason: null, checkedAt, anchored: identity !== null };
   }
 }
 

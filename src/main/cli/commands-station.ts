@@ -1,18 +1,26 @@
 /** `ferry station …`: init, show, export, trust. */
-import { resolve } from 'node:path';
 import type { Station } from '../../shared/contract.ts';
 import { formatFingerprint } from '../../shared/fingerprint.ts';
 import { escapeForTerminal } from '../../shared/names.ts';
 import { readTextInput } from '../files/text-input.ts';
-import { writeFileAtomic } from '../files/atomic-write.ts';
-import { requireOption, type Command, type CommandContext } from './command.ts';
+import { describeKeyFile, fileKeyPath } from '../stations/secret-protector.ts';
+import { OUTPUT_OPTIONS, requireOption, writeOutputOption, type Command, type CommandContext } from './command.ts';
 import { EXIT, usageError } from './output.ts';
+
+/** The file key as it really is: its mode, and the fix when Ferry would refuse it. */
+function fileKeyText(dataDir: string): string {
+  const key = describeKeyFile(fileKeyPath(dataDir));
+  const path = escapeForTerminal(key.path);
+  if (key.mode === null) return `file key ${path} (MISSING: the station key cannot be opened)`;
+  if (key.mode === 'link') return `file key ${path} (a LINK: refused; replace it with the file itself, mode 600)`;
+  return `file key ${path} (mode ${key.mode}${key.exposed ? `: others may use it, refused until: chmod 600 ${path}` : ''})`;
+}
 
 function printStation(ctx: CommandContext, station: Station): number {
   if (ctx.json) ctx.io.out(JSON.stringify(station) + '\n');
   else {
     ctx.io.out(`Station      ${escapeForTerminal(station.name)}\nFingerprint  ${formatFingerprint(station.fingerprint)}\nCreated      ${station.createdAt}\n` +
-      `Key storage  ${station.protection === 'file-key' ? 'file key (mode 0600) in the data directory' : 'operating system keychain (safeStorage)'}\n`);
+      `Key storage  ${station.protection === 'file-key' ? fileKeyText(ctx.services().dataDir) : 'operating system keychain (safeStorage)'}\n`);
   }
   return EXIT.ok;
 }
@@ -35,13 +43,13 @@ export const STATION_COMMANDS: Record<string, Command> = {
   },
   export: {
     summary: 'write the public key as PEM (SubjectPublicKeyInfo) for another station to trust',
-    usage: 'ferry station export --out FILE [--data-dir DIR] [--json]',
-    options: { out: { type: 'string' } },
+    usage: 'ferry station export --out FILE [--force] [--data-dir DIR] [--json]',
+    options: { ...OUTPUT_OPTIONS },
     positionals: 0,
     run: (ctx) => {
-      const out = resolve(requireOption(ctx, 'out', STATION_COMMANDS.export!.usage));
+      const requested = requireOption(ctx, 'out', STATION_COMMANDS.export!.usage);
       const station = ctx.services().stations.show();
-      writeFileAtomic(out, station.publicKeyPem);
+      const out = writeOutputOption(ctx, requested, station.publicKeyPem);
       if (ctx.json) ctx.io.out(JSON.stringify({ file: out, fingerprint: station.fingerprint }) + '\n');
       else ctx.io.out(`Wrote ${out}\nFingerprint  ${formatFingerprint(station.fingerprint)}\nRead this fingerprint to the person who trusts this station.\n`);
       return EXIT.ok;

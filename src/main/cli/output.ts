@@ -1,5 +1,5 @@
 /** How the CLI speaks: human text or `--json`, and the exit codes of DESIGN (0, 1, 2, 3). */
-import { ERROR_CATALOGUE, FerryError, isFerryError, type FerryErrorData } from '../../shared/errors.ts';
+import { ERROR_CATALOGUE, FerryError, toErrorData, type FerryErrorData } from '../../shared/errors.ts';
 
 /** Where the CLI writes. Tests pass buffers; the entry point passes the process streams. */
 export interface CliIo {
@@ -17,12 +17,6 @@ export function exitCodeFor(error: FerryErrorData): number {
   if (kind === 'usage') return EXIT.usage;
   if (kind === 'environment') return EXIT.environment;
   return EXIT.check;
-}
-
-/** Normalises anything thrown into error data. */
-export function toErrorData(error: unknown): FerryErrorData {
-  if (isFerryError(error)) return error.toData();
-  return new FerryError('INTERNAL_ERROR', error instanceof Error ? error.message : String(error)).toData();
 }
 
 /** Reports a failure and returns its exit code. */

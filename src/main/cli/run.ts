@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../data-dir.ts';
 import { createServices, type Services } from '../services.ts';
+import { busyTimeoutMs, storeError } from '../store/store-errors.ts';
 import type { Command, CommandContext } from './command.ts';
 import { reportError, usageError, EXIT, type CliIo } from './output.ts';
 import { AUDIT_COMMANDS } from './commands-audit.ts';
@@ -15,6 +16,13 @@ const GROUPS: Record<string, { summary: string; commands: Record<string, Command
   station: { summary: 'this station’s identity and the stations it trusts', commands: STATION_COMMANDS },
   audit: { summary: 'the hash-chained audit log', commands: AUDIT_COMMANDS },
 };
+
+/**
+ * The one CLI command that may create a data directory and its database. Every other command refuses
+ * a missing directory or a missing, empty or foreign `ferry.db` with DATA_DIR_UNUSABLE and creates
+ * nothing: a read must never make a fresh, empty station look like the real one.
+ */
+const MAY_CREATE_DATA_DIR = new Set(['station init']);
 
 /** Commands without a group (`ferry plan …`). */
 const SINGLES: Record<string, Command> = {
@@ -95,12 +103,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     values: parsed.values,
     json,
     io,
-    services: () => (services ??= createServices({ dataDir: resolveDataDir(parsed.values['data-dir'] as string | undefined, io.env) })),
+    services: () => (services ??= createServices({
+      dataDir: resolveDataDir(parsed.values['data-dir'] as string | undefined, io.env),
+      create: MAY_CREATE_DATA_DIR.has(single ? groupName : `${groupName} ${commandName}`),
+      busyTimeoutMs: busyTimeoutMs(io.env),
+    })),
   };
   try {
     return await command.run(ctx);
   } catch (error) {
-    return reportError(io, json, error);
+    return reportError(io, json, storeError(error));
   } finally {
     await (services as Services | null)?.close();
   }

@@ -1,50 +1,115 @@
 /**
- * Opaque handles for files the user chose in a dialog: the renderer gets a random id, a display
- * name and a size, never a path it could alter. Handles live for the process lifetime.
+ * The one registry of opaque handles for what the person chose: a file, a folder, a medium, or a
+ * target to save to. The renderer gets a random id and a display name, never a path it could alter.
+ * Each handle stands for one root; a folder or medium resolves only relative children that stay
+ * inside it, checked on real paths so neither `..` nor a symlink leads out. Handles live for the
+ * process lifetime.
  */
 import { randomUUID } from 'node:crypto';
-import { statSync } from 'node:fs';
-import { basename } from 'node:path';
-import type { z } from 'zod';
-import type { FileHandle, FilePurposeSchema } from '../../shared/contract.ts';
+import { lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep, win32 } from 'node:path';
+import type { FileHandle, FolderHandle, SaveTarget } from '../../shared/contract.ts';
 import { FerryError } from '../../shared/errors.ts';
 
-/** Asks the person for a file; the Electron shell shows a dialog, tests and the harness answer from a queue. */
-export interface DialogProvider {
-  openFile(options: OpenFileOptions): Promise<string | null>;
+/** What a handle stands for. */
+export type HandleKind = 'file' | 'folder' | 'medium' | 'save-target';
+
+const unknown = (): FerryError => new FerryError('HANDLE_UNKNOWN', 'Unknown handle, or a handle of another kind');
+
+function outside(child: string, why: string): FerryError {
+  return new FerryError('PATH_OUTSIDE_FOLDER', `${child} is outside the chosen folder: ${why}`, { path: child, reason: why });
 }
 
-/** What the file is for; the shell turns it into a translated title and file-type filters. */
-export type FilePurpose = z.output<typeof FilePurposeSchema>;
-
-/** What the dialog is asked for. */
-export interface OpenFileOptions {
-  purpose: FilePurpose;
+/** Whether `path` is `root` itself or below it (both real paths). */
+function isWithin(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
 }
 
-/** Maps handles to the paths they stand for. */
+/**
+ * Where `path` really leads: its real path, or for a path that does not exist (yet) the real path of
+ * its deepest existing ancestor joined with the rest; a dangling link is followed to its target, since
+ * creating the file would follow it too. Null when that cannot be told (a link loop, no permission).
+ */
+function realish(path: string, hops = 0): string | null {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    // Missing, a dangling link, a loop, or unreadable: find out below.
+  }
+  const parent = dirname(path);
+  if (parent === path) return null;
+  const realParent = realish(parent, hops);
+  if (realParent === null) return null;
+  const here = join(realParent, basename(path));
+  const st = lstatSync(here, { throwIfNoEntry: false });
+  if (!st) return here;
+  if (!st.isSymbolicLink() || hops >= 32) return null;
+  return realish(resolve(realParent, readlinkSync(here)), hops + 1);
+}
+
+/** Stats of an existing regular file or folder; FILE_MISSING or INPUT_NOT_A_FILE otherwise. */
+function statAs(path: string, want: 'file' | 'folder'): Stats {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st) throw new FerryError('FILE_MISSING', `${basename(path) || path} does not exist`, { name: basename(path) });
+  if (want === 'file' && !st.isFile()) throw new FerryError('INPUT_NOT_A_FILE', `${basename(path)} is not a regular file`, { name: basename(path) });
+  if (want === 'folder' && !st.isDirectory()) throw new FerryError('FILE_MISSING', `${basename(path)} is not a folder`, { name: basename(path) });
+  return st;
+}
+
+/** Maps handles to the roots they stand for. */
 export class FileHandles {
-  private readonly paths = new Map<string, string>();
+  private readonly roots = new Map<string, { kind: HandleKind; path: string }>();
 
-  /** Registers a chosen path and returns its handle. */
-  register(path: string): FileHandle {
-    let size: number;
-    try {
-      const st = statSync(path);
-      if (!st.isFile()) throw new Error('not a regular file');
-      size = st.size;
-    } catch (error) {
-      throw new FerryError('FILE_MISSING', `Cannot open ${basename(path)}: ${(error as Error).message}`);
-    }
+  private add(kind: HandleKind, path: string): string {
     const handle = randomUUID();
-    this.paths.set(handle, path);
-    return { handle, name: basename(path), size };
+    this.roots.set(handle, { kind, path });
+    return handle;
   }
 
-  /** The path behind a handle; HANDLE_UNKNOWN for anything not handed out. */
-  resolve(handle: string): string {
-    const path = this.paths.get(handle);
-    if (!path) throw new FerryError('HANDLE_UNKNOWN', 'Unknown file handle');
+  /** Registers an existing regular file (from an open dialog). */
+  register(path: string): FileHandle {
+    const st = statAs(path, 'file');
+    // The real path: a link swapped later does not redirect the handle.
+    return { handle: this.add('file', realpathSync.native(path)), name: basename(path), size: st.size };
+  }
+
+  /** Registers an existing folder, or a removable medium's root. */
+  registerFolder(path: string, kind: 'folder' | 'medium' = 'folder'): FolderHandle {
+    statAs(path, 'folder');
+    return { handle: this.add(kind, realpathSync.native(path)), name: basename(path) || path };
+  }
+
+  /** Registers where to save a file: its folder must exist; the name may not be a folder or a link. */
+  registerSaveTarget(path: string): SaveTarget {
+    statAs(dirname(path), 'folder');
+    const target = join(realpathSync.native(dirname(path)), basename(path));
+    const existing = lstatSync(target, { throwIfNoEntry: false });
+    if (existing && !existing.isFile()) {
+      throw new FerryError('OUTPUT_NOT_WRITABLE', `${basename(path)} exists and is not a regular file`, { name: basename(path), reason: 'not-a-file' });
+    }
+    return { handle: this.add('save-target', target), name: basename(path) };
+  }
+
+  /** The path behind a handle of `kind`; HANDLE_UNKNOWN for anything not handed out or of another kind. */
+  resolve(handle: string, kind: HandleKind = 'file'): string {
+    const root = this.roots.get(handle);
+    if (!root || root.kind !== kind) throw unknown();
+    return root.path;
+  }
+
+  /**
+   * A path inside a folder or medium, from a relative child path. Refuses absolute and drive paths,
+   * `..`, and (on real paths) links that lead out — PATH_OUTSIDE_FOLDER. The child need not exist.
+   */
+  resolveChild(handle: string, child: string, kind: 'folder' | 'medium' = 'folder'): string {
+    const root = this.resolve(handle, kind);
+    if (child === '') throw outside(child, 'empty');
+    if (isAbsolute(child) || win32.isAbsolute(child) || /^[a-zA-Z]:/.test(child)) throw outside(child, 'absolute');
+    if (child.split(/[/\\]/).includes('..')) throw outside(child, 'parent');
+    const path = join(root, child);
+    const real = realish(path);
+    if (real === null || !isWithin(real, root)) throw outside(child, 'link');
     return path;
   }
 }

@@ -1,8 +1,7 @@
-/** The `hash-file` job: SHA-256 of a chosen file on a worker thread, with progress and cancel. */
-import { statSync } from 'node:fs';
+/** The `hash-file` job: SHA-256 of a chosen file on the job worker, with progress and cancel. */
 import { basename } from 'node:path';
-import { hashFileInWorker } from '../jobs/hash-worker.ts';
 import type { JobManager } from '../jobs/job-manager.ts';
+import { runInWorker } from '../jobs/worker-client.ts';
 
 /** Starts hashing `path`; returns the job id. */
 export function startHashFileJob(jobs: JobManager, path: string): string {
@@ -10,12 +9,6 @@ export function startHashFileJob(jobs: JobManager, path: string): string {
     kind: 'hash-file',
     key: `hash-file:${path}`,
     label: basename(path),
-    run: async ({ signal, progress }) => {
-      const total = statSync(path).size;
-      progress('hashing', 0, total);
-      const result = await hashFileInWorker(path, { signal, onProgress: (done) => progress('hashing', done, total) });
-      progress('hashing', result.size, result.size);
-      return result;
-    },
+    run: ({ signal, progress }) => runInWorker({ type: 'hash', path }, { signal, onProgress: progress }),
   });
 }

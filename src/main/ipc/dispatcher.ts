@@ -10,7 +10,7 @@ import {
   type InvokeOutput,
   type IpcResult,
 } from '../../shared/contract.ts';
-import { FerryError, isFerryError } from '../../shared/errors.ts';
+import { FerryError, toErrorData } from '../../shared/errors.ts';
 
 /** Who is calling: the transport tells; `isTrustedSender` decides. */
 export interface Sender {
@@ -66,10 +66,10 @@ export function createDispatcher(handlers: HandlerTable, options: DispatcherOpti
       }
       return { ok: true, value: checked.data };
     } catch (error) {
-      if (isFerryError(error)) return fail(error);
+      const data = toErrorData(error);
+      if (data.code !== 'INTERNAL_ERROR') return { ok: false, error: data };
       options.onInternalError?.(name, error);
-      const message = error instanceof Error ? error.message : String(error);
-      return fail(new FerryError('INTERNAL_ERROR', message, { channel }));
+      return { ok: false, error: { ...data, details: { channel } } };
     }
   };
 }

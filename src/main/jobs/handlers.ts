@@ -6,7 +6,7 @@ import type { Services } from '../services.ts';
 /** Start, cancel and list long work. */
 export function setupJobsHandlers(s: Services): DomainHandlers<'jobs'> {
   return {
-    'jobs:hashFile': ({ handle }) => ({ jobId: startHashFileJob(s.jobs, s.files.resolve(handle)) }),
+    'jobs:hashFile': ({ handle }) => ({ jobId: startHashFileJob(s.jobs, s.files.resolve(handle, 'file')) }),
     'jobs:cancel': ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
     'jobs:list': () => s.jobs.list(),
   };

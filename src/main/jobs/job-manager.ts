@@ -1,27 +1,40 @@
 /**
  * Long work runs as a job: `start` returns an id at once, progress events follow (at most ~10 per
- * second per job), and one final event says ok / failed / cancelled. Cancel aborts the job's signal,
- * which runners pass down to their streams. A second job with the same key is refused.
+ * second per job, each with the overall figure by the kind's phase weights), and one final event
+ * says ok / failed / cancelled. Cancel aborts the job's signal, which runners pass down to their
+ * streams. A second job with the same key is refused. A result is checked against its kind's schema
+ * before it is reported, so the renderer can rely on the shape.
  */
 import { randomUUID } from 'node:crypto';
-import type { EventChannel, EventPayload, JobKind, JobSummary } from '../../shared/contract.ts';
-import { FerryError, isFerryError } from '../../shared/errors.ts';
+import {
+  JOB_KINDS,
+  overallProgress,
+  type EventChannel,
+  type ErrorData,
+  type EventPayload,
+  type JobKind,
+  type JobPhase,
+  type JobResult,
+  type JobSummary,
+} from '../../shared/contract.ts';
+import { FerryError, toErrorData } from '../../shared/errors.ts';
 
 /** Sends an event to the renderer (Electron window or harness socket). */
 export type EmitEvent = <E extends EventChannel>(event: E, payload: EventPayload<E>) => void;
 
 /** What a runner gets: a signal to honour and a progress callback (throttled by the manager). */
-export interface JobContext {
+export interface JobContext<K extends JobKind> {
   signal: AbortSignal;
-  progress(phase: string, done: number, total: number): void;
+  progress(phase: JobPhase<K>, done: number, total: number): void;
 }
 
-export interface JobSpec<T> {
-  kind: JobKind;
+/** One job to start: its kind decides its phases and the schema of its result. */
+export interface JobSpec<K extends JobKind> {
+  kind: K;
   /** Identical work has the same key; a second one is refused while the first runs. */
   key: string;
   label: string;
-  run(ctx: JobContext): Promise<T>;
+  run(ctx: JobContext<K>): Promise<JobResult<K>>;
 }
 
 interface RunningJob {
@@ -30,6 +43,8 @@ interface RunningJob {
   controller: AbortController;
   done: Promise<void>;
 }
+
+type Final = { status: 'ok'; result: unknown } | { status: 'failed' | 'cancelled'; error: ErrorData };
 
 /** Minimum time between two progress events of one job. */
 export const PROGRESS_INTERVAL_MS = 100;
@@ -46,7 +61,7 @@ export class JobManager {
   }
 
   /** Starts a job and returns its id; throws JOB_ALREADY_RUNNING for a duplicate key. */
-  start<T>(spec: JobSpec<T>): string {
+  start<K extends JobKind>(spec: JobSpec<K>): string {
     for (const job of this.jobs.values()) {
       if (job.key === spec.key) {
         throw new FerryError('JOB_ALREADY_RUNNING', `${spec.label} is already running`, { jobId: job.summary.jobId });
@@ -54,34 +69,30 @@ export class JobManager {
     }
     const jobId = randomUUID();
     const controller = new AbortController();
-    const summary: JobSummary = { jobId, kind: spec.kind, label: spec.label, phase: 'starting', done: 0, total: 0 };
+    const { kind, label } = spec;
+    const first = JOB_KINDS[kind].phases[0];
+    // The payloads are built per kind here; the casts are where a generic K meets the union by kind.
+    const summary = { jobId, kind, label, phase: first, done: 0, total: 0, overall: 0 } as JobSummary;
     let lastEmit = -Infinity;
-    const progress = (phase: string, done: number, total: number): void => {
+    const progress = (phase: JobPhase<K>, done: number, total: number): void => {
       // Nothing may follow the final event, and a cancelled job reports no more progress.
       if (controller.signal.aborted || !this.jobs.has(jobId)) return;
       const phaseChanged = phase !== summary.phase;
-      Object.assign(summary, { phase, done, total });
+      const overall = overallProgress(kind, phase, done, total);
+      Object.assign(summary, { phase, done, total, overall });
       const t = this.now();
       if (!phaseChanged && t - lastEmit < PROGRESS_INTERVAL_MS && done < total) return;
       lastEmit = t;
-      this.emit('job:progress', { jobId, phase, done, total });
+      this.emit('job:progress', { jobId, kind, phase, done, total, overall } as EventPayload<'job:progress'>);
     };
-    const finish = (payload: Omit<EventPayload<'job:finished'>, 'jobId' | 'kind' | 'label'>): void => {
+    const finish = (final: Final): void => {
       this.jobs.delete(jobId);
-      this.emit('job:finished', { jobId, kind: spec.kind, label: spec.label, ...payload });
+      this.emit('job:finished', { jobId, kind, label, ...final } as EventPayload<'job:finished'>);
     };
     const done = (async () => {
       // Let `start` return the id before the first event.
       await Promise.resolve();
-      try {
-        const result = await spec.run({ signal: controller.signal, progress });
-        if (controller.signal.aborted) finish({ status: 'cancelled', error: cancelledError().toData() });
-        else finish({ status: 'ok', result });
-      } catch (error) {
-        if (controller.signal.aborted) finish({ status: 'cancelled', error: cancelledError().toData() });
-        else if (isFerryError(error)) finish({ status: 'failed', error: error.toData() });
-        else finish({ status: 'failed', error: { code: 'INTERNAL_ERROR', message: error instanceof Error ? error.message : String(error) } });
-      }
+      finish(await settle(spec, { signal: controller.signal, progress }));
     })();
     this.jobs.set(jobId, { summary, key: spec.key, controller, done });
     return jobId;
@@ -105,6 +116,23 @@ export class JobManager {
     const running = [...this.jobs.values()];
     for (const job of running) job.controller.abort(cancelledError());
     await Promise.all(running.map((j) => j.done));
+  }
+}
+
+/** Runs a job's body and turns its outcome into the final event's status. */
+async function settle<K extends JobKind>(spec: JobSpec<K>, ctx: JobContext<K>): Promise<Final> {
+  try {
+    const result = await spec.run(ctx);
+    if (ctx.signal.aborted) return { status: 'cancelled', error: cancelledError().toData() };
+    const checked = JOB_KINDS[spec.kind].result.safeParse(result);
+    if (!checked.success) {
+      // A program error: the runner broke its kind's contract. Say so instead of passing it on.
+      return { status: 'failed', error: { code: 'INTERNAL_ERROR', message: `The ${spec.kind} job returned a result outside its schema: ${checked.error.message}` } };
+    }
+    return { status: 'ok', result: checked.data };
+  } catch (error) {
+    if (ctx.signal.aborted) return { status: 'cancelled', error: cancelledError().toData() };
+    return { status: 'failed', error: toErrorData(error) };
   }
 }
 

@@ -1,23 +1,14 @@
 /** Reads a package catalog file (or a bundle manifest's package list) from disk, untrusted. */
-import { readFileSync, statSync } from 'node:fs';
 import { FerryError } from '../../shared/errors.ts';
 import { parseCatalog, type Catalog } from '../../shared/packages.ts';
+import { readTextInput } from '../files/text-input.ts';
 
-/** Catalogs are small JSON files; anything larger is refused before it is read into memory. */
-export const MAX_CATALOG_BYTES = 16 * 1024 * 1024;
-
-/** Reads and validates a catalog; FILE_MISSING, CATALOG_INVALID on failure. */
+/**
+ * Reads and validates a catalog: FILE_MISSING, INPUT_NOT_A_FILE (a folder, a device, a FIFO),
+ * INPUT_TOO_LARGE (over the catalog limit, found while reading), CATALOG_INVALID.
+ */
 export function readCatalogFile(path: string): Catalog {
-  let text: string;
-  try {
-    if (statSync(path).size > MAX_CATALOG_BYTES) {
-      throw new FerryError('CATALOG_INVALID', `The catalog ${path} is larger than ${MAX_CATALOG_BYTES} bytes`);
-    }
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if (error instanceof FerryError) throw error;
-    throw new FerryError('FILE_MISSING', `Cannot read the catalog ${path}: ${(error as Error).message}`, { path });
-  }
+  const text = readTextInput(path, 'catalog');
   let json: unknown;
   try {
     json = JSON.parse(text);

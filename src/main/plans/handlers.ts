@@ -9,6 +9,7 @@ export function setupPlanHandlers(s: Services): DomainHandlers<'plan'> {
       const path = await s.dialog.openFile({ purpose: 'catalog' });
       return path === null ? null : s.plans.openCatalog(path);
     },
-    'plan:compute': (request) => s.plans.compute(request),
+    // Off the main thread: the window stays responsive however hard the catalog is.
+    'plan:compute': (request) => s.plans.computeOffThread(request),
   };
 }

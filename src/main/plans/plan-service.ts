@@ -10,6 +10,7 @@ import { FerryError } from '../../shared/errors.ts';
 import type { Package } from '../../shared/packages.ts';
 import { planUpgrade, type PlanResult } from '../../shared/planner/index.ts';
 import { sortVersions } from '../../shared/versions.ts';
+import { runInWorker } from '../jobs/worker-client.ts';
 import { readCatalogFile } from './catalog-file.ts';
 
 /** Opened catalogs and planning over them. */
@@ -26,15 +27,25 @@ export class PlanService {
     return { catalogId, name, packageCount: catalog.packages.length, siteVersions: versions('site'), baseVersions: versions('base') };
   }
 
-  /** Plans one appliance against an opened catalog. */
+  /** Plans one appliance against an opened catalog, on this thread (the CLI). */
   compute(request: InvokeArgs<'plan:compute'>): PlanResult {
+    return planUpgrade(...this.planArgs(request));
+  }
+
+  /** The same on the job worker, so a hard catalog never freezes the app's window (app and harness). */
+  computeOffThread(request: InvokeArgs<'plan:compute'>): Promise<PlanResult> {
+    return runInWorker({ type: 'plan', args: this.planArgs(request) });
+  }
+
+  /** The planner's arguments for a request: built once here, whichever thread plans. */
+  private planArgs(request: InvokeArgs<'plan:compute'>): Parameters<typeof planUpgrade> {
     const catalog = this.catalogs.get(request.catalogId);
     if (!catalog) throw new FerryError('HANDLE_UNKNOWN', 'The catalog is no longer open; open it again');
-    return planUpgrade(
+    return [
       catalog.packages,
       { base: request.base, site: request.site },
       { site: request.target, base: request.targetBase },
       { waitHours: request.waitHours, clientStrategy: request.clientStrategy, storedDataGiB: request.storedDataGiB },
-    );
+    ];
   }
 }

@@ -7,11 +7,17 @@ import { INVOKE_CHANNELS } from '../../shared/channels.ts';
 import type { EventChannel, EventPayload } from '../../shared/contract.ts';
 import type { Dispatch } from '../ipc/dispatcher.ts';
 
-/** Registers every invoke channel; the sender is the calling frame. */
+/**
+ * Registers every invoke channel. The sender is the calling frame (checklist 17): only a top-level
+ * frame reports its URL; a subframe or a frame already gone reports none, which no check trusts.
+ */
 export function registerIpc(dispatch: Dispatch): void {
   for (const channel of INVOKE_CHANNELS) {
-    ipcMain.handle(channel, (event, args: unknown) =>
-      dispatch({ id: String(event.sender.id), url: event.senderFrame?.url ?? '' }, channel, args));
+    ipcMain.handle(channel, (event, args: unknown) => {
+      const frame = event.senderFrame;
+      const url = frame && frame.parent === null ? frame.url : '';
+      return dispatch({ id: String(event.sender.id), url }, channel, args);
+    });
   }
 }
 

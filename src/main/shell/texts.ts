@@ -2,11 +2,14 @@
 import type { Language } from '../../shared/contract.ts';
 import { assertNever } from '../../shared/assert-never.ts';
 import { languageForLocale } from '../../shared/language.ts';
-import type { FilePurpose } from '../files/file-handles.ts';
+import type { FilePurpose, FolderPurpose, SavePurpose } from '../files/dialog-provider.ts';
 
 const TEXTS = {
   de: {
-    crash: 'Ferry ist auf einen unerwarteten Fehler gestoßen (INTERNAL_ERROR). Ein Fehlerbericht wurde gespeichert.',
+    crash: 'Ferry ist auf einen unerwarteten Fehler gestoßen (INTERNAL_ERROR).',
+    rendererGone: 'Das Ferry-Fenster ist abgestürzt (INTERNAL_ERROR).',
+    reportSaved: (file: string) => `Ein Fehlerbericht wurde gespeichert (ohne Schlüssel und Umgebung); senden Sie ihn mit dem Code an den Support:\n${file}`,
+    reportFailed: 'Der Fehlerbericht konnte nicht gespeichert werden.',
     restart: 'Neu starten',
     quit: 'Beenden',
     running: (n: number) => `${n} ${n === 1 ? 'Vorgang läuft' : 'Vorgänge laufen'} noch. Trotzdem beenden?`,
@@ -15,9 +18,16 @@ const TEXTS = {
     dialogTitle: { any: 'Datei auswählen', catalog: 'Paketkatalog öffnen', stationKey: 'Schlüssel oder Anfrage der anderen Station öffnen' },
     filterCatalog: 'Paketkatalog (JSON)',
     filterStationKey: 'Stationsschlüssel (PEM) oder Anfrage (JSON)',
+    filesTitle: 'Dateien auswählen',
+    folderTitle: { any: 'Ordner auswählen', packages: 'Ordner mit den heruntergeladenen Paketen wählen', bundle: 'Zurückgebrachtes Paket (Ordner) zum Lesen wählen' },
+    saveTitle: { any: 'Speichern unter', auditExport: 'Protokoll exportieren' },
+    filterAuditExport: 'Protokoll-Export (JSON Lines)',
   },
   en: {
-    crash: 'Ferry hit an unexpected error (INTERNAL_ERROR). An error report was saved.',
+    crash: 'Ferry hit an unexpected error (INTERNAL_ERROR).',
+    rendererGone: 'The Ferry window crashed (INTERNAL_ERROR).',
+    reportSaved: (file: string) => `An error report was saved (without keys or environment); send it to support with the code:\n${file}`,
+    reportFailed: 'The error report could not be saved.',
     restart: 'Restart',
     quit: 'Quit',
     running: (n: number) => `${n} operation${n === 1 ? ' is' : 's are'} still running. Quit anyway?`,
@@ -26,15 +36,40 @@ const TEXTS = {
     dialogTitle: { any: 'Choose a file', catalog: 'Open a package catalog', stationKey: 'Open the other station’s key or request' },
     filterCatalog: 'Package catalog (JSON)',
     filterStationKey: 'Station key (PEM) or request (JSON)',
+    filesTitle: 'Choose files',
+    folderTitle: { any: 'Choose a folder', packages: 'Choose the folder with the downloaded packages', bundle: 'Choose a returned bundle (folder) to read' },
+    saveTitle: { any: 'Save as', auditExport: 'Export the audit log' },
+    filterAuditExport: 'Audit export (JSON Lines)',
   },
 } as const;
 
-/** Title and filters of the native open dialog for a purpose, in the shell's language. */
-export function openDialogOptions(text: ReturnType<typeof shellTexts>, purpose: FilePurpose): { title: string; filters?: { name: string; extensions: string[] }[] } {
+type DialogTexts = { title: string; filters?: { name: string; extensions: string[] }[] };
+
+/** Title and filters of the native open dialog for a purpose (one file or `several`), in the shell's language. */
+export function openDialogOptions(text: ReturnType<typeof shellTexts>, purpose: FilePurpose, several = false): DialogTexts {
   switch (purpose) {
-    case 'any': return { title: text.dialogTitle.any };
+    case 'any': return { title: several ? text.filesTitle : text.dialogTitle.any };
     case 'catalog': return { title: text.dialogTitle.catalog, filters: [{ name: text.filterCatalog, extensions: ['json'] }] };
     case 'station-key': return { title: text.dialogTitle.stationKey, filters: [{ name: text.filterStationKey, extensions: ['pem', 'json'] }] };
+    default: return assertNever(purpose);
+  }
+}
+
+/** Title of the native folder dialog for a purpose. */
+export function folderDialogOptions(text: ReturnType<typeof shellTexts>, purpose: FolderPurpose): DialogTexts {
+  switch (purpose) {
+    case 'any': return { title: text.folderTitle.any };
+    case 'packages': return { title: text.folderTitle.packages };
+    case 'bundle': return { title: text.folderTitle.bundle };
+    default: return assertNever(purpose);
+  }
+}
+
+/** Title and filters of the native save dialog for a purpose. */
+export function saveDialogOptions(text: ReturnType<typeof shellTexts>, purpose: SavePurpose): DialogTexts {
+  switch (purpose) {
+    case 'any': return { title: text.saveTitle.any };
+    case 'audit-export': return { title: text.saveTitle.auditExport, filters: [{ name: text.filterAuditExport, extensions: ['jsonl'] }] };
     default: return assertNever(purpose);
   }
 }

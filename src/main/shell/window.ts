@@ -1,43 +1,67 @@
 /**
  * The main window and the `ferry://app` protocol that serves the built renderer with its CSP. Every
- * navigation and `window.open` is denied; permission requests are refused.
+ * navigation, redirect, frame navigation, webview and `window.open` is denied; every permission is
+ * refused; only allowlisted documentation links leave the app. The decisions live in `security.ts`.
  */
-import { BrowserWindow, protocol, session, shell } from 'electron';
+import { BrowserWindow, protocol, shell, type Session, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
-import { APP_ORIGIN, APP_SCHEME, contentSecurityPolicy, isAllowedNavigation, secureWebPreferences } from '../security.ts';
+import {
+  APP_ORIGIN, APP_SCHEME, contentSecurityPolicy, isAllowedNavigation, isPermissionGranted, secureWebPreferences, windowOpenDecision,
+} from '../security.ts';
+import { contentTypeFor, resolveStaticFile } from '../static-files.ts';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json',
-};
-
-/** Must run before `app.ready`. */
+/** Must run before `app.ready`: the app's pages get a standard, secure origin instead of `file://`. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+  protocol.registerSchemesAsPrivileged([{
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false, bypassCSP: false, allowServiceWorkers: false, stream: false },
+  }]);
 }
 
-/** Serves files below `rendererDir` on ferry://app/, refusing any path that leaves it. */
+/** The answer to one `ferry://` request: a file below `rendererDir` with its CSP, or 404. */
+export async function serveAppRequest(rendererDir: string, requestUrl: string): Promise<Response> {
+  const url = URL.parse(requestUrl);
+  const file = url && url.host === 'app' ? resolveStaticFile(rendererDir, url.pathname) : null;
+  if (!file) return new Response('Not found', { status: 404 });
+  try {
+    const body = await readFile(file);
+    return new Response(body, { headers: { 'content-type': contentTypeFor(file), 'content-security-policy': contentSecurityPolicy() } });
+  } catch {
+    return new Response('Not found', { status: 404 });
+  }
+}
+
+/** Serves files below `rendererDir` on ferry://app/. */
 export function serveRenderer(rendererDir: string): void {
-  const root = normalize(rendererDir + sep);
-  protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const file = normalize(join(root, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
-    if (url.host !== 'app' || !file.startsWith(root)) return new Response('Not found', { status: 404 });
-    try {
-      const body = await readFile(file);
-      return new Response(body, {
-        headers: { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-security-policy': contentSecurityPolicy() },
-      });
-    } catch {
-      return new Response('Not found', { status: 404 });
-    }
-  });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
 }
 
-/** Creates the main window with the security baseline. */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** Refuses every permission request and check in a session (checklist 5). */
+export function lockDownSession(ses: Session): void {
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionGranted(permission)));
+  ses.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
+  ses.setDevicePermissionHandler(() => false);
+}
+
+/** Guards for any webContents: navigation, redirects, frames, webviews, new windows (checklist 12–15). */
+export function guardWebContents(contents: WebContents): void {
+  const denyForeign = (event: { preventDefault(): void }, url: string): void => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  };
+  contents.on('will-navigate', (event) => denyForeign(event, event.url));
+  contents.on('will-redirect', (event) => denyForeign(event, event.url));
+  contents.on('will-frame-navigate', (event) => denyForeign(event, event.url));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    const decision = windowOpenDecision(url);
+    // Only a parsed, allowlisted https documentation URL reaches the OS (checklist 15).
+    if (decision.openExternally !== null) void shell.openExternal(decision.openExternally);
+    return { action: decision.action };
+  });
+}
+
+/** Creates the main window with the security baseline; DevTools only when not packaged. */
+export function createMainWindow(preloadPath: string, options: { packaged: boolean }): BrowserWindow {
   const win = new BrowserWindow({
     width: 1200,
     height: 800,
@@ -45,17 +69,10 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'Ferry',
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, options),
   });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    // Documentation links open in the system browser; nothing opens inside Ferry.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url)) event.preventDefault();
-  });
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  guardWebContents(win.webContents);
+  lockDownSession(win.webContents.session);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;

@@ -7,8 +7,9 @@ import type { KeyPreview, Station, TrustedStation } from '../../shared/contract.
 import { FerryError } from '../../shared/errors.ts';
 import { normalizeFingerprint } from '../../shared/fingerprint.ts';
 import { normalizeName } from '../../shared/names.ts';
-import { REQUEST_PAYLOAD_TYPE, RequestSchema } from '../../shared/formats.ts';
+import { REQUEST_PAYLOAD_TYPE, RequestSchema, type DsseEnvelope } from '../../shared/formats.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
+import type { WitnessStore } from '../audit/witnesses.ts';
 import { parseEnvelope, verifyEnvelope } from '../crypto/dsse.ts';
 import { fingerprintOf, generateStationKeys, pemFromRaw, publicKeyFromRaw, rawPublicKey, rawPublicKeyFromPem } from '../crypto/ed25519.ts';
 import { transaction, type Database } from '../store/database.ts';
@@ -22,6 +23,8 @@ export interface StationServiceOptions {
   protector: SecretProtector;
   /** Opens keys sealed with another kind, where this process can (the app can open file keys). */
   otherProtectors?: SecretProtector[];
+  /** Records the audit head a trusted request carries (audit/witnesses.ts). */
+  witnesses?: WitnessStore;
   now?: () => Date;
 }
 
@@ -32,6 +35,7 @@ export class StationService {
   private readonly audit: AuditLog;
   private readonly protector: SecretProtector;
   private readonly others: SecretProtector[];
+  private readonly witnesses: WitnessStore | null;
   private readonly now: () => Date;
 
   constructor(options: StationServiceOptions) {
@@ -40,6 +44,7 @@ export class StationService {
     this.audit = options.audit;
     this.protector = options.protector;
     this.others = options.otherProtectors ?? [];
+    this.witnesses = options.witnesses ?? null;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -119,6 +124,9 @@ export class StationService {
     transaction(this.db, () => {
       this.repo.upsertTrusted({ fingerprint: actual, name, publicKey: candidate.raw, source: candidate.source, trustedAt });
       this.audit.append({ actor: 'user', action: 'station.trusted', subject: actual, details: { name, source: candidate.source } });
+      // The request's signed audit head: this station now witnesses the other's log. A head that
+      // does not verify rolls the trust back with SIGNATURE_INVALID.
+      if (candidate.auditHead) this.witnesses?.record({ fingerprint: actual, publicKey: publicKeyFromRaw(candidate.raw) }, candidate.auditHead, candidate.origin ?? 'request');
     });
     return { name, fingerprint: actual, trustedAt, source: candidate.source };
   }
@@ -162,7 +170,7 @@ export class StationService {
 }
 
 /** Reads a station's public key from a PEM file or a signed Ferry request. */
-function readStationKey(text: string): { raw: Buffer; name: string | null; source: 'pem' | 'request' } {
+function readStationKey(text: string): { raw: Buffer; name: string | null; source: 'pem' | 'request'; auditHead?: DsseEnvelope; origin?: string } {
   if (text.includes('-----BEGIN')) return { raw: rawPublicKeyFromPem(text), name: null, source: 'pem' };
   const { envelope, payload } = parseEnvelope(text, REQUEST_PAYLOAD_TYPE);
   let json: unknown;
@@ -178,5 +186,6 @@ function readStationKey(text: string): { raw: Buffer; name: string | null; sourc
   if (fingerprint !== request.data.station.fingerprint || !verifyEnvelope(envelope, publicKeyFromRaw(raw), fingerprint)) {
     throw new FerryError('SIGNATURE_INVALID', 'The request is not signed by the key it names');
   }
-  return { raw, name: normalizeName(request.data.station.name, 'station name in the request'), source: 'request' };
+  const name = normalizeName(request.data.station.name, 'station name in the request');
+  return { raw, name, source: 'request', origin: `request ${request.data.id}`, ...(request.data.auditHead ? { auditHead: request.data.auditHead } : {}) };
 }

@@ -55,4 +55,28 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'signed-head-and-witnesses',
+    sql: `
+      -- The head signed with the station key at every append (a DSSE envelope as JSON); NULL while no
+      -- station exists. legacy = 1 marks a head written before heads were signed: it is signed once,
+      -- visibly, with an audit.anchored entry by the first process that holds the station key.
+      ALTER TABLE audit_head ADD COLUMN signed TEXT;
+      ALTER TABLE audit_head ADD COLUMN legacy INTEGER NOT NULL DEFAULT 0;
+      UPDATE audit_head SET legacy = 1;
+
+      -- Heads of other stations' logs, as their requests and bundles carried them (signed by them).
+      CREATE TABLE witnessed_heads (
+        station     TEXT NOT NULL,
+        seq         INTEGER NOT NULL,
+        hash        TEXT NOT NULL,
+        at          TEXT NOT NULL,
+        signed      TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        PRIMARY KEY (station, seq, hash)
+      ) STRICT;
+    `,
+  },
 ];

@@ -1,8 +1,12 @@
-/** The app frame: sidebar, error notice and the current page. */
+/** The app frame: sidebar, error queue and the current page (behind an error boundary). */
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../shared/assert-never.ts';
+import { PageCrashed } from './components/crash-screen.tsx';
 import { EmptyState } from './components/empty-state.tsx';
+import { ErrorBoundary } from './components/error-boundary.tsx';
 import { ErrorNotice } from './components/error-notice.tsx';
+import { focusPageTitle } from './components/page-title.tsx';
 import { Sidebar } from './components/sidebar.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { HomePage } from './pages/home.tsx';
@@ -31,13 +35,23 @@ function CurrentPage({ page }: { page: Page }) {
 export function App() {
   const { t } = useTranslation();
   const page = useAppStore((s) => s.page);
+  const shown = useRef(page);
+  // After navigating, the new page's heading takes the focus (not on the first page: nothing moved yet).
+  useEffect(() => {
+    if (shown.current === page) return;
+    shown.current = page;
+    focusPageTitle();
+  }, [page]);
   return (
     <div className="layout" data-testid="app-ready">
-      <a className="skip" href="#main">{t('app.skipToContent')}</a>
+      <a className="skip" href="#page-title">{t('app.skipToContent')}</a>
       <Sidebar />
-      <main id="main" tabIndex={-1}>
+      <main id="main">
         <ErrorNotice />
-        <CurrentPage page={page} />
+        {/* Keyed by page: a page that crashed recovers when the person navigates away and back. */}
+        <ErrorBoundary key={page} fallback={<PageCrashed />}>
+          <CurrentPage page={page} />
+        </ErrorBoundary>
       </main>
     </div>
   );

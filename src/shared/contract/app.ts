@@ -2,6 +2,10 @@
 import { z } from 'zod';
 import { NoArgs } from './common.ts';
 
+/** Longest message and stack `app:reportError` takes; the renderer clips to these before sending. */
+export const REPORT_MESSAGE_MAX = 4_096;
+export const REPORT_STACK_MAX = 65_536;
+
 /** The two sides of the air gap a station can be on. */
 export const SideSchema = z.enum(['restricted', 'connected']);
 /** Languages the UI speaks. */
@@ -25,6 +29,11 @@ export const SettingsSchema = z.object({
 /** The app and settings channels. */
 export const appInvoke = {
   'app:info': { input: NoArgs, output: AppInfoSchema },
+  /** The renderer's error boundary writes an error report (bounded text; main adds nothing secret). */
+  'app:reportError': {
+    input: z.object({ message: z.string().max(REPORT_MESSAGE_MAX), stack: z.string().max(REPORT_STACK_MAX).optional() }).strict(),
+    output: z.object({ file: z.string() }),
+  },
   'settings:get': { input: NoArgs, output: SettingsSchema },
   'settings:set': {
     input: z.object({ language: LanguageSchema.optional(), side: SideSchema.optional() }).strict(),

@@ -21,6 +21,8 @@ export const AuditVerificationSchema = z.object({
   reason: z.string().nullable(),
   /** When this verification ran (ISO-8601). */
   checkedAt: z.string(),
+  /** Whether the head's signature by the station key was checked (false before a station exists). */
+  anchored: z.boolean(),
 });
 
 const IsoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'not a date-time (ISO-8601)');

@@ -1,10 +1,11 @@
 /** Contract of the `plan:` channels: open a catalog, plan one appliance's upgrade. */
 import { z } from 'zod';
+import { DEFAULT_WAIT_HOURS } from '../planner/timeline.ts';
 import type { PlanResult } from '../planner/types.ts';
 import { isVersion } from '../versions.ts';
 
-/** The Jump Client wait between two site installs unless the person says otherwise (DESIGN: planner). */
-export const DEFAULT_WAIT_HOURS = 24;
+/** The Jump Client wait between two site installs unless the person says otherwise: the planner's, defined once. */
+export { DEFAULT_WAIT_HOURS };
 
 const VersionText = z.string().trim().refine(isVersion, 'not a version (e.g. 12.2.0)');
 const MinutesRangeSchema = z.object({ min: z.number(), max: z.number() });

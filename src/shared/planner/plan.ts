@@ -7,6 +7,7 @@ import { FerryError } from '../errors.ts';
 import type { Package } from '../packages.ts';
 import { compareParsed, formatVersion, parseRange, parseVersion, satisfiesParsed, type Range, type Version } from '../versions.ts';
 import { explainUnreachable } from './blockers.ts';
+import { PlanBudget } from './budget.ts';
 import { Heuristic } from './heuristic.ts';
 import { assignGroups, BASE, Components, SITE, toCandidate, toState, type Candidate, type State } from './model.ts';
 import { RelaxedReach } from './relaxed.ts';
@@ -54,6 +55,7 @@ function usableCandidates(all: readonly Candidate[], start: State, targets: read
 export function planUpgrade(catalog: readonly Package[], from: ApplianceState, target: PlanTarget, options: PlanOptions = {}): PlanResult {
   const waitHours = options.waitHours ?? DEFAULT_WAIT_HOURS;
   if (!Number.isFinite(waitHours) || waitHours < 0) throw new FerryError('USAGE', `Wait hours must be 0 or more, not ${waitHours}`);
+  const budget = new PlanBudget(options);
   const components = new Components();
   const all = catalog.map((p, i) => toCandidate(p, i, components));
   const start = toState(from, components);
@@ -97,7 +99,7 @@ export function planUpgrade(catalog: readonly Package[], from: ApplianceState, t
   }
 
   const { path, explored } = searchPlan({
-    start, index, isGoal, estimate: (s) => heuristic.estimate(s), ...(options.maxExplored ? { maxExplored: options.maxExplored } : {}),
+    start, index, isGoal, estimate: (s) => heuristic.estimate(s), budget,
   });
   if (path) {
     const built = buildTimeline(path, start, components.names, {
@@ -108,8 +110,11 @@ export function planUpgrade(catalog: readonly Package[], from: ApplianceState, t
       clientStrategy: built.clientStrategy, estimate: built.estimate, end: toApplianceState(built.end, components.names),
     };
   }
-  const { states } = reachableStates(start, index);
-  const explained = explain((comp, range) => states.some((st) => { const v = st[comp] ?? null; return v !== null && satisfiesParsed(v, range); }));
+  const { states } = reachableStates(start, index, budget);
+  const explained = explain((comp, range) => {
+    budget.tick();
+    return states.some((st) => { const v = st[comp] ?? null; return v !== null && satisfiesParsed(v, range); });
+  });
   return { ...common, reachable: false, statesExplored: explored, ...explained };
 }
 

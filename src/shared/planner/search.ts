@@ -4,8 +4,8 @@
  * state compare the same way whatever follows. States whose lower bound exceeds the current limit are
  * pruned; the limit rises until a plan is found or nothing was pruned (then there is none).
  */
-import { FerryError } from '../errors.ts';
 import { compareParsed } from '../versions.ts';
+import type { PlanBudget } from './budget.ts';
 import { apply, comparePlans, installable, stateKey, type Candidate, type State } from './model.ts';
 
 interface Node {
@@ -40,12 +40,9 @@ export interface SearchInput {
   isGoal(state: State): boolean;
   /** A lower bound on installs left; Infinity marks a state from which the goal is unreachable. */
   estimate(state: State): number;
-  /** Expansions allowed before giving up with PLAN_TOO_COMPLEX (a guard, never reached by real catalogs). */
-  maxExplored?: number;
+  /** States and time allowed before giving up with PLAN_TOO_COMPLEX (a guard real catalogs never reach). */
+  budget: PlanBudget;
 }
-
-/** The default guard on search effort. */
-export const MAX_EXPLORED = 200_000;
 
 export interface SearchResult {
   path: Candidate[] | null;
@@ -95,9 +92,7 @@ function layered(input: SearchInput, limit: number, counter: { explored: number 
     const next = new Map<string, Node>();
     for (const node of layer.values()) {
       counter.explored += 1;
-      if (counter.explored > (input.maxExplored ?? MAX_EXPLORED)) {
-        throw new FerryError('PLAN_TOO_COMPLEX', `Gave up after exploring ${counter.explored - 1} appliance states`, { explored: counter.explored - 1 });
-      }
+      input.budget.expanded(counter.explored);
       for (const [via, state] of successors(node.state, input.index)) {
         const key = stateKey(state);
         if (seen.has(key)) continue;
@@ -109,6 +104,7 @@ function layered(input: SearchInput, limit: number, counter: { explored: number 
         }
         const candidate: Node = { state, parent: node, via };
         const existing = next.get(key);
+        if (!existing) input.budget.kept(state.length);
         if (!existing || comparePlans(pathOf(candidate), pathOf(existing)) < 0) next.set(key, candidate);
       }
     }
@@ -132,14 +128,16 @@ export function searchPlan(input: SearchInput): SearchResult {
 }
 
 /** All states reachable from `start` (for explaining an unreachable target); stops at `cap` states. */
-export function reachableStates(start: State, index: CandidateIndex, cap = 100_000): { states: State[]; complete: boolean } {
+export function reachableStates(start: State, index: CandidateIndex, budget: PlanBudget, cap = 100_000): { states: State[]; complete: boolean } {
   const states = [start];
   const seen = new Set([stateKey(start)]);
   for (let i = 0; i < states.length; i++) {
+    budget.tick();
     for (const [, state] of successors(states[i]!, index)) {
       const key = stateKey(state);
       if (seen.has(key)) continue;
       if (states.length >= cap) return { states, complete: false };
+      budget.kept(state.length);
       seen.add(key);
       states.push(state);
     }

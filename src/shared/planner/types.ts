@@ -1,5 +1,6 @@
 /** Inputs and results of the install-order planner. */
 import type { PackageKind, Requirement } from '../packages.ts';
+import type { BudgetOptions } from './budget.ts';
 
 /** What an appliance has installed: base and site versions, and any licence components. */
 export interface ApplianceState {
@@ -18,15 +19,14 @@ export interface PlanTarget {
 /** How Jump Clients catch up between site installs (guide: "Client-Upgrades"). */
 export type ClientStrategy = 'wait' | 'redeploy';
 
-export interface PlanOptions {
+/** How to plan; the budget's limits (states, time, memory, clock) are optional too. */
+export interface PlanOptions extends BudgetOptions {
   /** Hours to wait after a site install that another site install follows (default 24). */
   waitHours?: number;
   /** `redeploy`: uninstall all clients first, reinstall after the last install, no waits. */
   clientStrategy?: ClientStrategy;
   /** Data stored on the appliance (e.g. session recordings), which makes installs take longer. */
   storedDataGiB?: number;
-  /** Guard on search effort (states expanded); see MAX_EXPLORED. */
-  maxExplored?: number;
 }
 
 /** An install time estimate in minutes. */

@@ -1,23 +1,18 @@
-/** Shows the last error with its stable code, title and next step in the UI language. */
-import { useTranslation } from 'react-i18next';
-import { errorText } from '../../../shared/errors.ts';
-import { useAppStore } from '../stores/app-store.ts';
+/** The error queue: page-wide errors at the top of the page, and a form's own errors next to that form. */
+import { useShallow } from 'zustand/react/shallow';
+import { useErrorStore } from '../stores/error-store.ts';
+import { ErrorCard } from './error-card.tsx';
 
+/** Errors not claimed by a form, newest last. */
 export function ErrorNotice() {
-  const { t } = useTranslation();
-  const error = useAppStore((s) => s.error);
-  const language = useAppStore((s) => s.language);
-  const dismiss = useAppStore((s) => s.dismissError);
-  if (!error) return null;
-  const text = errorText(error.code, language);
-  return (
-    <div className="error-notice" role="alert" data-testid="error-notice">
-      <div>
-        <strong>{text.title}</strong> <span className="code">{t('errors.code')}: {error.code}</span>
-        <p>{text.next}</p>
-        <p className="detail">{error.message}</p>
-      </div>
-      <button type="button" onClick={dismiss}>{t('errors.dismiss')}</button>
-    </div>
-  );
+  const errors = useErrorStore(useShallow((s) => s.errors.filter((e) => !e.inline)));
+  if (errors.length === 0) return null;
+  return <div className="error-queue" data-testid="error-queue">{errors.map((e) => <ErrorCard key={e.id} error={e} />)}</div>;
+}
+
+/** The errors of one action, shown where the person acted (e.g. the trust form). */
+export function InlineErrors({ source }: { source: string }) {
+  const errors = useErrorStore(useShallow((s) => s.errors.filter((e) => e.inline && e.source === source)));
+  if (errors.length === 0) return null;
+  return <div className="error-queue inline" data-testid={`errors-${source}`}>{errors.map((e) => <ErrorCard key={e.id} error={e} />)}</div>;
 }

@@ -1,33 +1,52 @@
 /** Running jobs with progress bars and cancel, and the most recent finished ones. */
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useJobsStore } from '../stores/jobs-store.ts';
+import { assertNever } from '../../../shared/assert-never.ts';
+import { useJobsStore, type FinishedJob } from '../stores/jobs-store.ts';
 import { formatBytes } from '../format.ts';
+
+/** What an ok job shows, by kind: the result's shape is the kind's schema, never guessed. */
+function JobResultView({ job }: { job: FinishedJob }) {
+  if (job.status !== 'ok') return job.status === 'failed' ? <span className="code">{job.error.code}</span> : null;
+  switch (job.kind) {
+    case 'hash-file':
+    case 'copy-verify':
+      return <code className="hash" data-testid="hash-result">{job.result.sha256}</code>;
+    default:
+      return assertNever(job);
+  }
+}
 
 export function JobList() {
   const { t, i18n } = useTranslation();
   const running = Object.values(useJobsStore((s) => s.running));
   const finished = useJobsStore((s) => s.finished);
   const cancel = useJobsStore((s) => s.cancel);
+  // The Cancel button disappears with its running row: the focus follows the job to its finished row.
+  const [cancelling, setCancelling] = useState<string | null>(null);
+  useEffect(() => {
+    if (cancelling === null || !finished.some((f) => f.jobId === cancelling)) return;
+    document.querySelector<HTMLElement>(`[data-job-id="${cancelling}"]`)?.focus();
+    setCancelling(null);
+  }, [finished, cancelling]);
   return (
     <div className="jobs">
       {running.map((job) => (
         <div className="job" key={job.jobId} data-testid="job-running">
           <span className="job-label">{job.label}</span>
-          <progress max={job.total || 1} value={job.done} aria-label={job.label} />
+          <progress max={1} value={job.overall} aria-label={job.label} />
+          <span className="job-phase">{t(`jobs.phase.${job.phase}`)}</span>
           <span className="job-progress">
             {t('jobs.progress', { done: formatBytes(job.done, i18n.language), total: formatBytes(job.total, i18n.language) })}
           </span>
-          <button type="button" onClick={() => void cancel(job.jobId)}>{t('jobs.cancel')}</button>
+          <button type="button" onClick={() => { setCancelling(job.jobId); void cancel(job.jobId); }}>{t('jobs.cancel')}</button>
         </div>
       ))}
       {finished.map((job) => (
-        <div className={`job job-${job.status}`} key={job.jobId} data-testid="job-finished" data-status={job.status}>
+        <div className={`job job-${job.status}`} key={job.jobId} data-testid="job-finished" data-status={job.status} data-job-id={job.jobId} tabIndex={-1}>
           <span className="job-label">{job.label}</span>
           <span>{t(`jobs.status.${job.status}`)}</span>
-          {job.status === 'ok' && typeof job.result === 'object' && job.result !== null && 'sha256' in job.result ? (
-            <code className="hash" data-testid="hash-result">{String((job.result as { sha256: unknown }).sha256)}</code>
-          ) : null}
-          {job.error && job.status === 'failed' ? <span className="code">{job.error.code}</span> : null}
+          <JobResultView job={job} />
         </div>
       ))}
     </div>

@@ -1,19 +1,16 @@
-/** Start: asks which side of the air gap this station is on, then shows that side's journey. */
+/** Start: asks which side of the air gap this station is on, then shows that side's journey, each step a way to its page. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Side } from '../../../shared/contract.ts';
+import { PageTitle } from '../components/page-title.tsx';
+import { JOURNEY } from '../pages.ts';
 import { useAppStore } from '../stores/app-store.ts';
-
-const JOURNEY: Record<Side, readonly string[]> = {
-  restricted: ['record', 'keys', 'target', 'request', 'import', 'plan', 'runbook'],
-  connected: ['read', 'download', 'identify', 'bundle'],
-};
 
 function SideChoice() {
   const { t } = useTranslation();
   const setSide = useAppStore((s) => s.setSide);
   return (
     <section aria-labelledby="page-title">
-      <h1 id="page-title">{t('home.chooseTitle')}</h1>
+      <PageTitle>{t('home.chooseTitle')}</PageTitle>
       <p>{t('home.chooseText')}</p>
       <div className="side-choice">
         {(['restricted', 'connected'] as const).map((side) => (
@@ -31,14 +28,21 @@ export function HomePage() {
   const { t } = useTranslation();
   const side = useAppStore((s) => s.settings.side);
   const go = useAppStore((s) => s.go);
+  // Right after the side is chosen the journey replaces the choice: its heading takes the focus.
+  const [sideAtFirstRender] = useState(side);
   if (!side) return <SideChoice />;
   return (
     <section aria-labelledby="page-title">
-      <h1 id="page-title">{t('home.journeyTitle')}</h1>
+      <PageTitle focusOnMount={sideAtFirstRender === null}>{t('home.journeyTitle')}</PageTitle>
       <p data-testid="current-side">{t('home.thisSide', { side: t(`side.${side}`) })}</p>
       <ol className="journey" data-testid="journey">
-        {JOURNEY[side].map((step) => (
-          <li key={step}>{t(`home.journey.${side}.${step}`)}</li>
+        {JOURNEY[side].map(({ step, page }) => (
+          <li key={step}>
+            <button type="button" className="link" data-testid={`journey-${step}`} onClick={() => go(page)}>
+              {t(`home.journey.${side}.${step}`)}
+            </button>
+            <span className="hint"> {t('home.onPage', { page: t(`nav.${page}`) })}</span>
+          </li>
         ))}
       </ol>
       <button type="button" onClick={() => go('settings')}>{t('home.change')}</button>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PlanResultView } from '../components/plan-result.tsx';
 import { usePlanStore, type PlanForm } from '../stores/plan-store.ts';
+import { PageTitle } from '../components/page-title.tsx';
 
 function Field({ id, label, error, children }: { id: keyof PlanForm; label: string; error?: string | undefined; children: ReactNode }) {
   return (
@@ -25,7 +26,7 @@ export function PlanPage() {
   const latest = catalog?.siteVersions.at(-1);
   return (
     <section aria-labelledby="page-title">
-      <h1 id="page-title">{t('plan.title')}</h1>
+      <PageTitle>{t('plan.title')}</PageTitle>
       <p>{t('plan.intro')}</p>
       <h2>{t('plan.catalog')}</h2>
       {catalog

@@ -2,13 +2,14 @@
 import { useTranslation } from 'react-i18next';
 import { JobList } from '../components/job-list.tsx';
 import { useJobsStore } from '../stores/jobs-store.ts';
+import { PageTitle } from '../components/page-title.tsx';
 
 export function VaultPage() {
   const { t } = useTranslation();
   const hashFile = useJobsStore((s) => s.hashFile);
   return (
     <section aria-labelledby="page-title">
-      <h1 id="page-title">{t('nav.vault')}</h1>
+      <PageTitle>{t('nav.vault')}</PageTitle>
       <div className="empty" data-testid="empty-vault">
         <p className="empty-title">{t('empty.notYet')}</p>
         <p>{t('empty.vault')}</p>

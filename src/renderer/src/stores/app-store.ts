@@ -1,13 +1,14 @@
-/** App-wide state: info from main, settings (language, side), the page shown, the last error. */
+/** App-wide state: info from main, settings (language, side), the page shown. */
 import { create } from 'zustand';
-import type { AppInfo, ErrorData, Language, Settings, Side } from '../../../shared/contract.ts';
-import { ferry, IpcError, unwrap } from '../ipc.ts';
+import type { AppInfo, Language, Settings, Side } from '../../../shared/contract.ts';
 import { languageForLocale } from '../../../shared/language.ts';
 import { changeLanguage, initI18n } from '../i18n/index.ts';
+import { ferry, unwrap } from '../ipc.ts';
+import { PAGES, type Page } from '../pages.ts';
+import { attempt } from './attempt.ts';
+import { useErrorStore } from './error-store.ts';
 
-/** The pages reachable from the sidebar. */
-export const PAGES = ['home', 'appliances', 'transfer', 'vault', 'plan', 'runbook', 'certificates', 'clients', 'audit', 'settings'] as const;
-export type Page = (typeof PAGES)[number];
+export { PAGES, type Page };
 
 interface AppState {
   ready: boolean;
@@ -15,19 +16,11 @@ interface AppState {
   settings: Settings;
   language: Language;
   page: Page;
-  error: ErrorData | null;
   load(): Promise<void>;
   setLanguage(language: Language): Promise<void>;
-  setSide(side: Side): Promise<void>;
+  /** Whether the side was saved. */
+  setSide(side: Side): Promise<boolean>;
   go(page: Page): void;
-  showError(error: unknown): void;
-  dismissError(): void;
-}
-
-/** Turns anything thrown into error data with a code. */
-export function toErrorData(error: unknown): ErrorData {
-  if (error instanceof IpcError) return error.data;
-  return { code: 'INTERNAL_ERROR', message: error instanceof Error ? error.message : String(error) };
 }
 
 export const useAppStore = create<AppState>((set, get) => ({
@@ -36,7 +29,6 @@ export const useAppStore = create<AppState>((set, get) => ({
   settings: { language: null, side: null },
   language: 'de',
   page: 'home',
-  error: null,
   async load() {
     const [info, settings] = await Promise.all([unwrap(ferry().app.info()), unwrap(ferry().settings.get())]);
     const language = settings.language ?? languageForLocale(info.systemLocale);
@@ -44,28 +36,19 @@ export const useAppStore = create<AppState>((set, get) => ({
     set({ info, settings, language, ready: true });
   },
   async setLanguage(language) {
-    try {
+    await attempt('settings.language', async () => {
       const settings = await unwrap(ferry().settings.set({ language }));
       await changeLanguage(language);
       set({ settings, language });
-    } catch (error) {
-      get().showError(error);
-    }
+    });
   },
   async setSide(side) {
-    try {
-      set({ settings: await unwrap(ferry().settings.set({ side })) });
-    } catch (error) {
-      get().showError(error);
-    }
+    const result = await attempt('settings.side', async () => set({ settings: await unwrap(ferry().settings.set({ side })) }));
+    return result.ok;
   },
   go(page) {
+    // Errors belong to the page they happened on; a new page starts clean.
+    if (page !== get().page) useErrorStore.getState().clearOnNavigation();
     set({ page });
-  },
-  showError(error) {
-    set({ error: toErrorData(error) });
-  },
-  dismissError() {
-    set({ error: null });
   },
 }));

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { EventPayload, JobSummary } from '../../../shared/contract.ts';
 import { ferry, unwrap } from '../ipc.ts';
-import { useAppStore } from './app-store.ts';
+import { attempt } from './attempt.ts';
 
 /** A finished job as the UI keeps it. */
 export type FinishedJob = EventPayload<'job:finished'>;
@@ -25,31 +25,23 @@ export const useJobsStore = create<JobsState>((set, get) => ({
     set({ running: Object.fromEntries(list.map((j) => [j.jobId, j])) });
   },
   async hashFile() {
-    try {
+    await attempt('jobs.hashFile', async () => {
       const file = await unwrap(ferry().files.pick());
       if (!file) return;
       const { jobId } = await unwrap(ferry().jobs.hashFile({ handle: file.handle }));
       set((s) => (s.finished.some((f) => f.jobId === jobId) ? s : {
-        running: { ...s.running, [jobId]: s.running[jobId] ?? { jobId, kind: 'hash-file', label: file.name, phase: 'starting', done: 0, total: file.size } },
+        running: { ...s.running, [jobId]: s.running[jobId] ?? { jobId, kind: 'hash-file', label: file.name, phase: 'hashing', done: 0, total: file.size, overall: 0 } },
       }));
-    } catch (error) {
-      useAppStore.getState().showError(error);
-    }
+    });
   },
   async cancel(jobId) {
-    try {
-      await unwrap(ferry().jobs.cancel({ jobId }));
-    } catch (error) {
-      useAppStore.getState().showError(error);
-    }
+    await attempt('jobs.cancel', () => unwrap(ferry().jobs.cancel({ jobId })));
   },
   onProgress(p) {
     // A progress event can overtake nothing, but guard anyway: a finished job never comes back.
     if (get().finished.some((f) => f.jobId === p.jobId)) return;
-    const current = get().running[p.jobId];
-    set((s) => ({
-      running: { ...s.running, [p.jobId]: { jobId: p.jobId, kind: current?.kind ?? 'hash-file', label: current?.label ?? '', phase: p.phase, done: p.done, total: p.total } },
-    }));
+    const label = get().running[p.jobId]?.label ?? '';
+    set((s) => ({ running: { ...s.running, [p.jobId]: { ...p, label } } }));
   },
   onFinished(p) {
     set((s) => {

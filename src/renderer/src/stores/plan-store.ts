@@ -4,7 +4,7 @@ import type { CatalogInfo } from '../../../shared/contract.ts';
 import type { ClientStrategy, PlanResult } from '../../../shared/planner/types.ts';
 import { isVersion } from '../../../shared/versions.ts';
 import { ferry, unwrap } from '../ipc.ts';
-import { useAppStore } from './app-store.ts';
+import { attempt } from './attempt.ts';
 
 /** What the person entered. */
 export interface PlanForm {
@@ -56,12 +56,10 @@ export const usePlanStore = create<PlanState>((set, get) => ({
   result: null,
   busy: false,
   async openCatalog() {
-    try {
+    await attempt('plan.openCatalog', async () => {
       const catalog = await unwrap(ferry().plan.openCatalog());
       if (catalog) set({ catalog, result: null });
-    } catch (error) {
-      useAppStore.getState().showError(error);
-    }
+    });
   },
   setField(key, value) {
     set((s) => ({ form: { ...s.form, [key]: value }, errors: { ...s.errors, [key]: undefined } }));
@@ -72,17 +70,14 @@ export const usePlanStore = create<PlanState>((set, get) => ({
     set({ errors });
     if (!catalog || Object.keys(errors).length > 0) return;
     set({ busy: true });
-    try {
+    await attempt('plan.compute', async () => {
       const result = await unwrap(ferry().plan.compute({
         catalogId: catalog.catalogId, base: form.base.trim(), site: form.site.trim(), target: form.target,
         ...(form.targetBase.trim() ? { targetBase: form.targetBase.trim() } : {}),
         waitHours: Number(form.waitHours), clientStrategy: form.clientStrategy, storedDataGiB: Number(form.storedDataGiB),
       }));
       set({ result });
-    } catch (error) {
-      useAppStore.getState().showError(error);
-    } finally {
-      set({ busy: false });
-    }
+    });
+    set({ busy: false });
   },
 }));

@@ -1,0 +1,31 @@
+/**
+ * The fingerprint a person types off the other station's screen: any case, spaces or dashes. While
+ * typing it shows the digits grouped by four and how many of the 64 are there, so a skipped group
+ * is seen before Ferry refuses it.
+ */
+import { useTranslation } from 'react-i18next';
+import { formatFingerprint } from '../../../shared/fingerprint.ts';
+
+/** What the typed text amounts to: its hex digits and whether anything else (not a separator) is in it. */
+export function readTypedFingerprint(text: string): { digits: string; foreign: boolean } {
+  const stripped = text.replace(/[\s:-]/g, '').toLowerCase();
+  return { digits: stripped.replace(/[^0-9a-f]/g, ''), foreign: /[^0-9a-f]/.test(stripped) };
+}
+
+export function FingerprintInput({ value, onChange }: { value: string; onChange(value: string): void }) {
+  const { t } = useTranslation();
+  const { digits, foreign } = readTypedFingerprint(value);
+  return (
+    <div className="field">
+      <label htmlFor="trust-fingerprint">{t('trust.fingerprintLabel')}</label>
+      <input id="trust-fingerprint" data-testid="trust-fingerprint" className="fingerprint-input" value={value} autoFocus
+        autoComplete="off" spellCheck={false} maxLength={200} onChange={(e) => onChange(e.target.value)} aria-describedby="trust-fingerprint-hint" />
+      <span className="hint" id="trust-fingerprint-hint" data-testid="trust-fingerprint-hint">
+        {t('trust.fingerprintHint')}{' '}
+        {value.trim() === '' ? null : t('trust.fingerprintCount', { count: digits.length })}
+        {foreign ? <> {t('trust.fingerprintForeign')}</> : null}
+      </span>
+      {digits.length > 0 ? <code className="fingerprint typed" aria-hidden="true">{formatFingerprint(digits)}</code> : null}
+    </div>
+  );
+}
