@@ -59,7 +59,7 @@ function ConfirmStep({ read, onDone, onCancel }: { read: ReadKey; onDone(s: Trus
     setBusy(false);
     if (trusted) onDone(trusted);
   };
-  const what = true ? t('trust.readPem') : t('trust.readRequest', { name: read.preview.name });
+  const what = read.preview.name === null ? t('trust.readPem') : t('trust.readRequest', { name: read.preview.name });
   return (
     <form className="trust-step" onSubmit={(e) => { e.preventDefault(); void submit(); }}
       onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onCancel(); } }}>
