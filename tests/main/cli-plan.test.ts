@@ -1,4 +1,5 @@
 import { existsSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ferry } from '../helpers/cli.ts';
@@ -129,5 +130,18 @@ describe('ferry plan', () => {
     expect(r.out).toContain('BeyondTrust 12.2.0\\u000a  9. Fake step\\u001b[2J');
     expect(r.out).not.toMatch(/\n\s+9\. Fake/);
     expect(r.out).not.toContain('\u001b');
+  });
+});
+
+describe('ferry plan as a process', () => {
+  it('ends quietly when its reader stops early (| head), without an EPIPE stack trace', () => {
+    const dir = tempDir();
+    const catalog = join(dir, 'chain.json');
+    const packages = Array.from({ length: 1500 }, (_, i) => ({ name: `s${i}`, kind: 'site', version: `1.${i}.0` }));
+    writeFileSync(catalog, JSON.stringify({ packages: packages.map((p, i) => ({ ...p, upgradesFrom: `>=1.${Math.max(i - 1, 0)}.0` })) }));
+    const cli = join(import.meta.dirname, '../../src/main/cli.ts');
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" plan --catalog "${catalog}" --base 1.0.0 --site 1.0.0 | head -c 10 >/dev/null; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.status).toBe(0);
   });
 });

@@ -2,6 +2,7 @@
  * The planner's internal model: packages with parsed versions and requirements, components numbered
  * (0 = site, 1 = base, then the rest), and states as arrays of versions.
  */
+import type { PlanBudget } from './budget.ts';
 import { componentOf, type Package } from '../packages.ts';
 import { compareParsed, parseRange, parseVersion, satisfiesParsed, type Range, type Version } from '../versions.ts';
 import type { ApplianceState } from './types.ts';
@@ -82,7 +83,7 @@ export function toCandidate(pkg: Package, index: number, components: Components)
  * higher member of a group, the lowest member above the installed version satisfies and unlocks the
  * same requirements, leaves more room for later installs, and only lowers the version sequence.
  */
-export function assignGroups(candidates: readonly Candidate[], targets: readonly (Version | null)[]): void {
+export function assignGroups(candidates: readonly Candidate[], targets: readonly (Version | null)[], budget: PlanBudget): void {
   // Distinct ranges per component (catalogs repeat the same few ranges many times).
   const byText = new Map<number, Map<string, Range>>();
   for (const c of candidates) for (const r of c.reqs) {
@@ -94,7 +95,8 @@ export function assignGroups(candidates: readonly Candidate[], targets: readonly
   const ids = new Map<string, number>();
   for (const c of candidates) {
     const target = targets[c.comp] ?? null;
-    const cls = (ranges.get(c.comp) ?? []).map((r) => (satisfiesParsed(c.version, r) ? '1' : '0')).join('');
+    // Candidates × distinct ranges: quadratic in a degenerate catalog, so it counts against the budget.
+    const cls = (ranges.get(c.comp) ?? []).map((r) => { budget.tick(); return satisfiesParsed(c.version, r) ? '1' : '0'; }).join('');
     const isTarget = target !== null && compareParsed(c.version, target) === 0 ? 'T' : '';
     const reqs = c.reqs.map((r) => `${r.comp}:${r.range.text}`).sort().join(',');
     const key = `${c.comp}|${cls}|${isTarget}|${reqs}`;

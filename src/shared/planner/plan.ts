@@ -81,7 +81,7 @@ export function planUpgrade(catalog: readonly Package[], from: ApplianceState, t
   }
 
   const usable = usableCandidates(all, start, targets);
-  assignGroups(usable, targets);
+  assignGroups(usable, targets, budget);
   const index = indexCandidates(usable, components.names.length);
   const heuristic = new Heuristic(usable.filter((c) => c.comp === SITE), start[SITE]!, targetSite, targets);
   const isGoal = (s: State): boolean =>
@@ -93,7 +93,7 @@ export function planUpgrade(catalog: readonly Package[], from: ApplianceState, t
     explainUnreachable({ components, usable, all, metSomewhere, goals });
 
   // Most unreachable targets miss a package outright: the relaxed check proves it without a search.
-  const relaxed = new RelaxedReach(start, usable);
+  const relaxed = new RelaxedReach(start, usable, budget);
   if (!goals.every((g) => relaxed.met(g.comp, g.range))) {
     return { ...common, reachable: false, statesExplored: 0, ...explain((comp, range) => relaxed.met(comp, range)) };
   }

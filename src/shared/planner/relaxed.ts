@@ -5,6 +5,7 @@
  * outside them is unreachable for certain — decided in polynomial time, without searching.
  */
 import { compareParsed, satisfiesParsed, type Range, type Version } from '../versions.ts';
+import type { PlanBudget } from './budget.ts';
 import type { Candidate, State } from './model.ts';
 
 /** Per component, every version it might ever have. */
@@ -13,7 +14,7 @@ export class RelaxedReach {
   /** Sets only grow, so a met range stays met; an unmet one is rechecked only against new versions. */
   private readonly checked = new Map<number, Map<Range, { met: boolean; upTo: number }>>();
 
-  constructor(start: State, candidates: readonly Candidate[]) {
+  constructor(start: State, candidates: readonly Candidate[], budget: PlanBudget) {
     this.sets = start.map((v) => (v === null ? [] : [v]));
     // The lowest version a component can have never changes: later ones are always higher.
     const lowest = start.slice();
@@ -22,6 +23,8 @@ export class RelaxedReach {
       changed = false;
       const rest: Candidate[] = [];
       for (const c of pending) {
+        // A pass per newly reachable version: quadratic for a long chain, so it counts against the budget.
+        budget.tick();
         const low = lowest[c.comp] ?? null;
         if (low !== null && compareParsed(c.version, low) <= 0) continue;
         if (!c.reqs.every((r) => this.met(r.comp, r.range))) {

@@ -56,10 +56,12 @@ function pathOf(node: Node): Candidate[] {
 }
 
 /** Every state reachable from `state` in one install: per group, its lowest member above the installed version. */
-function* successors(state: State, index: CandidateIndex): Generator<[Candidate, State]> {
+function* successors(state: State, index: CandidateIndex, budget: PlanBudget): Generator<[Candidate, State]> {
   for (let comp = 0; comp < index.length; comp++) {
     const current = state[comp] ?? null;
     for (const members of index[comp]!) {
+      // Groups per state: thousands in a degenerate catalog, so each counts against the budget.
+      budget.tick();
       let lo = 0;
       if (current !== null) {
         let hi = members.length;
@@ -93,7 +95,7 @@ function layered(input: SearchInput, limit: number, counter: { explored: number 
     for (const node of layer.values()) {
       counter.explored += 1;
       input.budget.expanded(counter.explored);
-      for (const [via, state] of successors(node.state, input.index)) {
+      for (const [via, state] of successors(node.state, input.index, input.budget)) {
         const key = stateKey(state);
         if (seen.has(key)) continue;
         const h = input.estimate(state);
@@ -133,7 +135,7 @@ export function reachableStates(start: State, index: CandidateIndex, budget: Pla
   const seen = new Set([stateKey(start)]);
   for (let i = 0; i < states.length; i++) {
     budget.tick();
-    for (const [, state] of successors(states[i]!, index)) {
+    for (const [, state] of successors(states[i]!, index, budget)) {
       const key = stateKey(state);
       if (seen.has(key)) continue;
       if (states.length >= cap) return { states, complete: false };

@@ -49,3 +49,24 @@ describe('planner budget', () => {
     expect(result.statesExplored).toBeGreaterThan(16);
   });
 });
+
+describe('planner budget before the search', () => {
+  /** A chain of `n` site versions, each upgrading only from the one before: n distinct groups and ranges. */
+  const chain = (n: number): Package[] => Array.from({ length: n }, (_, i) => ({
+    name: `s${i}`, kind: 'site' as const, version: `1.${i}.0`, upgradesFrom: `>=1.${Math.max(i - 1, 0)}.0`,
+  }));
+
+  it('counts grouping and the reachability check against the time budget (a 60,000-step chain ran for minutes)', () => {
+    // The clock advances 1 ms per reading. The search alone reads it a few hundred times for this
+    // chain; grouping (candidates × distinct ranges) reads it hundreds of thousands of times.
+    let now = 0;
+    const clock = () => (now += 1);
+    const run = () => planUpgrade(chain(3000), { base: '1.0.0', site: '1.0.0' }, { site: 'latest' }, { clock, maxMillis: 2_000 });
+    expect(run).toThrow(expect.objectContaining({ code: 'PLAN_TOO_COMPLEX' }));
+  });
+
+  it('plans the same chain when time allows', () => {
+    const result = planUpgrade(chain(300), { base: '1.0.0', site: '1.0.0' }, { site: 'latest' }, {});
+    expect(result.reachable && result.steps.length).toBe(299);
+  });
+});
