@@ -8,15 +8,18 @@ import { FerryError } from './errors.ts';
 /** The longest name Ferry stores. */
 export const MAX_NAME_LENGTH = 80;
 
-// C0 and C1 controls, DEL, and the Unicode line/paragraph separators and bidi overrides that can
-// reorder or break what a person reads.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+// What a person cannot see or that changes how the rest reads: controls (C0, C1, DEL), format
+// characters (bidi marks and overrides, zero-width spaces and joiners, soft hyphen, tag characters),
+// line and paragraph separators, every other default-ignorable code point (e.g. U+034F, variation
+// selectors, Hangul fillers), private-use and unassigned code points. A name made of such characters
+// could look empty, look like another name, or forge a line of output.
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Default_Ignorable_Code_Point}]/u;
 
 /** The checked form of a name, or NAME_INVALID saying what is wrong with it. */
 export function normalizeName(input: string, what = 'name', max = MAX_NAME_LENGTH): string {
   const name = input.normalize('NFC').trim();
   if (name === '') throw new FerryError('NAME_INVALID', `The ${what} is empty`, { what });
-  if (UNSAFE.test(name)) throw new FerryError('NAME_INVALID', `The ${what} contains control characters`, { what });
+  if (UNSAFE.test(name)) throw new FerryError('NAME_INVALID', `The ${what} contains control or invisible characters`, { what });
   const length = [...name].length;
   if (length > max) throw new FerryError('NAME_INVALID', `The ${what} is longer than ${max} characters (${length})`, { what, max, length });
   return name;
@@ -32,7 +35,10 @@ export function isValidName(input: string, max = MAX_NAME_LENGTH): boolean {
   }
 }
 
-/** Untrusted text made safe to print on a terminal: control characters shown as `\uXXXX` escapes. */
+/** Untrusted text made safe to print on a terminal: control and invisible characters shown as `\uXXXX` escapes. */
 export function escapeForTerminal(text: string): string {
-  return text.replace(new RegExp(UNSAFE.source, 'gu'), (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  return text.replace(new RegExp(UNSAFE.source, 'gu'), (c) => {
+    const code = c.codePointAt(0)!;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }

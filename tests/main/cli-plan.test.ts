@@ -144,4 +144,14 @@ describe('ferry plan as a process', () => {
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
     expect(r.status).toBe(0);
   });
+
+  it('says so and exits 3 when its result cannot be written (stdout on a full disk)', () => {
+    const dir = tempDir();
+    const catalog = join(dir, 'c.json');
+    writeFileSync(catalog, JSON.stringify({ packages: [{ name: 'BeyondTrust 12.1.0', kind: 'site', version: '12.1.0' }] }));
+    const cli = join(import.meta.dirname, '../../src/main/cli.ts');
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" plan --catalog "${catalog}" --base 1.0.0 --site 12.0.0 > /dev/full`], { encoding: 'utf8' });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('OUTPUT_NOT_WRITABLE');
+  });
 });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signEnvelope } from '../../src/main/crypto/dsse.ts';
@@ -122,6 +122,41 @@ describe('ferry station', () => {
     const r = await ferry(a, 'station', 'trust', junk, '--fingerprint', fingerprint, '--json');
     expect(r.code).toBe(1);
     expect(r.json()).toMatchObject({ error: { code: 'PUBLIC_KEY_INVALID' } });
+  });
+});
+
+describe('ferry station, names and arguments (issue 6, defect 7)', () => {
+  it('init with a refused name creates neither the folder nor a database', async () => {
+    const dir = join(tempDir(), 'new');
+    for (const name of ['', '   ', 'Jump\u200bhost', 'x'.repeat(81)]) {
+      const r = await ferry(dir, 'station', 'init', '--name', name, '--json');
+      expect(r.code, JSON.stringify(name)).toBe(2);
+      expect(existsSync(dir)).toBe(false);
+    }
+  });
+
+  it('a request whose station name hides a mark is refused as malformed (exit 1), and trusts nothing', async () => {
+    const { a } = await twoStations();
+    const request = signedRequest('\u200fRLM');
+    const file = join(tempDir(), 'r.json');
+    writeFileSync(file, request.text);
+    const r = await ferry(a, 'station', 'trust', file, '--fingerprint', request.fingerprint, '--json');
+    expect(r.code).toBe(1);
+    expect(r.json()).toMatchObject({ ok: false, error: { code: 'MANIFEST_MALFORMED' } });
+    expect((await ferry(a, 'audit', 'verify', '--json')).json()).toMatchObject({ ok: true, count: 1 });
+  });
+
+  it('trust --name of only spaces is NAME_INVALID, not silently the request’s name', async () => {
+    const { a, pem, fingerprint } = await twoStations();
+    const r = await ferry(a, 'station', 'trust', pem, '--fingerprint', fingerprint, '--name', '   ', '--json');
+    expect(r.json()).toMatchObject({ ok: false, error: { code: 'NAME_INVALID' } });
+  });
+
+  it('an empty file argument is a usage error (exit 2)', async () => {
+    const { a, fingerprint } = await twoStations();
+    const r = await ferry(a, 'station', 'trust', '', '--fingerprint', fingerprint, '--json');
+    expect(r.code).toBe(2);
+    expect(r.json()).toMatchObject({ ok: false, error: { code: 'USAGE' } });
   });
 });
 

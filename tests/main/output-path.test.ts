@@ -107,6 +107,17 @@ describe('ferry … --out (issue 6, defect 1)', () => {
     expect((await ferry(data, 'audit', 'verify')).code).toBe(0);
   });
 
+  it('refuses to write into another station’s data directory, even with --force', async () => {
+    const { data } = await station();
+    const other = await station();
+    const r = await ferry(data, 'station', 'export', '--out', join(other.data, 'ferry.db'), '--force', '--json');
+    expect(r.code).toBe(3);
+    expect(r.json()).toMatchObject({ ok: false, error: { code: 'OUTPUT_NOT_WRITABLE', details: { reason: 'inside-data-dir' } } });
+    expect(readFileSync(join(other.data, 'ferry.db')).equals(other.keep.db)).toBe(true);
+    const fresh = await ferry(data, 'station', 'export', '--out', join(other.data, 'station.pem'), '--json');
+    expect(fresh.code).toBe(3);
+  });
+
   it('station export refuses to replace a file without --force and replaces it with --force', async () => {
     const { root, data } = await station();
     const pem = join(root, 'station.pem');

@@ -1,7 +1,7 @@
 /** `ferry station …`: init, show, export, trust. */
 import type { Station } from '../../shared/contract.ts';
 import { formatFingerprint } from '../../shared/fingerprint.ts';
-import { escapeForTerminal } from '../../shared/names.ts';
+import { escapeForTerminal, normalizeName } from '../../shared/names.ts';
 import { readTextInput } from '../files/text-input.ts';
 import { describeKeyFile, fileKeyPath } from '../stations/secret-protector.ts';
 import { OUTPUT_OPTIONS, requireOption, writeOutputOption, type Command, type CommandContext } from './command.ts';
@@ -32,7 +32,11 @@ export const STATION_COMMANDS: Record<string, Command> = {
     usage: 'ferry station init --name NAME [--data-dir DIR] [--json]',
     options: { name: { type: 'string' } },
     positionals: 0,
-    run: (ctx) => printStation(ctx, ctx.services().stations.init(requireOption(ctx, 'name', STATION_COMMANDS.init!.usage))),
+    run: (ctx) => {
+      // Checked before the data directory is touched: a refused name must not leave a database behind.
+      const name = normalizeName(requireOption(ctx, 'name', STATION_COMMANDS.init!.usage), 'station name');
+      return printStation(ctx, ctx.services().stations.init(name));
+    },
   },
   show: {
     summary: 'show the station name and fingerprint',

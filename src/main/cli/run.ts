@@ -93,6 +93,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(`Usage: ${command.usage}\n\n${command.summary}\n`);
     return EXIT.ok;
   }
+  if (parsed.positionals.some((p) => p === '')) {
+    return reportError(io, json, usageError(`An argument is empty.\nUsage: ${command.usage}`));
+  }
   if (parsed.positionals.length !== command.positionals) {
     return reportError(io, json, usageError(`Expected ${command.positionals} argument(s), got ${parsed.positionals.length}.\nUsage: ${command.usage}`));
   }

@@ -1,13 +1,14 @@
 /**
  * Where Ferry may write a file the person named (`--out FILE`, later the app's save targets): never
- * inside the data directory (whatever `..` or links lead there), never through a link, and never over
+ * inside the data directory (whatever `..` or links lead there) nor into any folder holding a
+ * `ferry.db` (another station's data directory), never through a link, and never over
  * an existing file unless the person said `--force`.
  *
  * Ferry does not try to tell "a file Ferry wrote earlier" from any other file: it keeps no record of
  * its outputs, and a name in a shared folder may have been replaced since. One rule — an existing
  * file needs `--force` — is simple to state and never loses data.
  */
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { FerryError } from '../../shared/errors.ts';
 import { writeFileAtomic } from './atomic-write.ts';
@@ -58,6 +59,10 @@ export function resolveOutputPath(path: string, options: OutputOptions): string 
   const data = realDataDir(options.dataDir);
   if (data !== null && isWithin(target, data)) {
     throw refuse(requested, `it is inside Ferry's data directory (${data}); choose another folder`, 'inside-data-dir');
+  }
+  // Another station's data directory (a second `--data-dir`) is as precious as this one's.
+  if (existsSync(join(folder, 'ferry.db'))) {
+    throw refuse(requested, `${folder} is a Ferry data directory; choose another folder`, 'inside-data-dir');
   }
   let existing: ReturnType<typeof lstatSync> | undefined;
   try {

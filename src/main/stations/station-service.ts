@@ -110,7 +110,8 @@ export class StationService {
     const wanted = normalizeFingerprint(typedFingerprint);
     if (!wanted) throw new FerryError('FINGERPRINT_MISMATCH', 'A fingerprint has 64 hex digits (dashes, spaces and case are ignored)', { typed: typedFingerprint.slice(0, 100) });
     const candidate = readStationKey(fileText);
-    const chosenName = givenName === undefined || givenName.trim() === '' ? undefined : normalizeName(givenName, 'station name');
+    // No name (or an empty field) means: take the request's; a name of only spaces is a mistake, said so.
+    const chosenName = givenName === undefined || givenName === '' ? undefined : normalizeName(givenName, 'station name');
     const actual = fingerprintOf(candidate.raw);
     if (actual !== wanted) {
       throw new FerryError('FINGERPRINT_MISMATCH', 'The key’s fingerprint differs from the one entered', { expected: wanted, actual });
@@ -186,6 +187,12 @@ function readStationKey(text: string): { raw: Buffer; name: string | null; sourc
   if (fingerprint !== request.data.station.fingerprint || !verifyEnvelope(envelope, publicKeyFromRaw(raw), fingerprint)) {
     throw new FerryError('SIGNATURE_INVALID', 'The request is not signed by the key it names');
   }
-  const name = normalizeName(request.data.station.name, 'station name in the request');
+  // A bad name inside a signed file is a fault of the file (exit 1), not of the command line.
+  let name: string;
+  try {
+    name = normalizeName(request.data.station.name, 'station name in the request');
+  } catch (error) {
+    throw new FerryError('MANIFEST_MALFORMED', `The request's station name is not acceptable: ${(error as Error).message}`, { field: 'station.name' });
+  }
   return { raw, name, source: 'request', origin: `request ${request.data.id}`, ...(request.data.auditHead ? { auditHead: request.data.auditHead } : {}) };
 }
