@@ -1,7 +1,8 @@
 /**
  * Where Ferry keeps its state: `--data-dir`, else `FERRY_DATA_DIR`, else the same folder Electron
  * uses as `userData` for the app "Ferry", so the CLI and the desktop app see one station. The folder
- * is private: created 0700, its database files kept 0600 (POSIX; Windows protects `%APPDATA%` by ACL).
+ * is private: created 0700, refused when others may write to it, its database files kept 0600 (POSIX;
+ * Windows protects `%APPDATA%` by ACL).
  */
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -21,13 +22,28 @@ export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv 
 }
 
 /**
- * Checks that `dataDir` is a folder. A missing one is created (mode 0700) only when `create` is
- * true; otherwise DATA_DIR_UNUSABLE, and nothing is created.
+ * Like ssh with `~/.ssh`: a folder that group or others may write to is refused, since whoever can
+ * write there can replace `ferry.db` or `secret.key` (POSIX only; Windows protects `%APPDATA%` by ACL).
+ */
+function refuseWritableByOthers(dataDir: string, mode: number): void {
+  if (process.platform === 'win32' || (mode & 0o022) === 0) return;
+  const shown = (mode & 0o7777).toString(8).padStart(4, '0');
+  const who = (mode & 0o020) !== 0 && (mode & 0o002) !== 0 ? 'group and others' : (mode & 0o020) !== 0 ? 'its group' : 'others';
+  throw new FerryError('DATA_DIR_UNUSABLE',
+    `The data directory ${dataDir} may be written by ${who} (mode ${shown}): they could replace the database or the key file. Fix: chmod 700 ${dataDir}`,
+    { dataDir, reason: 'exposed', mode: shown, fix: `chmod 700 ${dataDir}` });
+}
+
+/**
+ * Checks that `dataDir` is a folder that only its owner may write to. A missing one is created
+ * (mode 0700) only when `create` is true; otherwise DATA_DIR_UNUSABLE, and nothing is created.
  */
 export function prepareDataDir(dataDir: string, create: boolean): void {
   try {
-    if (statSync(dataDir).isDirectory()) return;
-    throw new FerryError('DATA_DIR_UNUSABLE', `${dataDir} is not a folder`, { dataDir });
+    const stat = statSync(dataDir);
+    if (!stat.isDirectory()) throw new FerryError('DATA_DIR_UNUSABLE', `${dataDir} is not a folder`, { dataDir });
+    refuseWritableByOthers(dataDir, stat.mode);
+    return;
   } catch (error) {
     if (error instanceof FerryError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

@@ -4,6 +4,7 @@
  * Electron has (safeStorage, dialogs, the window's event sink).
  */
 import { createPublicKey } from 'node:crypto';
+import { FerryError } from '../shared/errors.ts';
 import type { AuditSigner } from './audit/audit-head.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { WitnessStore } from './audit/witnesses.ts';
@@ -15,6 +16,7 @@ import { SettingsService } from './settings/settings-service.ts';
 import { FileKeyProtector, type SecretProtector } from './stations/secret-protector.ts';
 import { StationService } from './stations/station-service.ts';
 import { openDatabase, type Database } from './store/database.ts';
+import { SIGNED_HEADS_SCHEMA } from './store/migrations.ts';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -59,32 +61,22 @@ export interface Services {
 
 /** Opens the data directory and creates the services over it. */
 export function createServices(options: ServiceOptions): Services {
+  const fileKey = new FileKeyProtector(options.dataDir);
+  const protector = options.protector ?? fileKey;
+  const wire = (db: Database) => wireStation(db, options, protector, fileKey);
+  // An existing key file is read now, before any transaction holds the write lock (an upgrade's
+  // anchor, an append); what is wrong with it is reported where the key is used.
+  attempt(() => fileKey.preload(false));
   const db = openDatabase(options.dataDir, {
     create: options.create ?? true,
     ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
-  });
-  // The audit log signs each head with the station key; the station service is created just below.
-  const signer: AuditSigner = {
-    identity: () => {
-      if (!stations.exists()) return null;
-      const station = stations.show();
-      return { fingerprint: station.fingerprint, publicKey: createPublicKey(station.publicKeyPem) };
+    onMigrated: (migrating, version) => {
+      if (version === SIGNED_HEADS_SCHEMA) anchorAtUpgrade(wire(migrating).audit);
     },
-    privateKey: () => stations.privateKey(),
-  };
-  const audit = new AuditLog(db, options.now, signer);
-  const witnesses = new WitnessStore(db, options.now);
-  const fileKey = new FileKeyProtector(options.dataDir);
-  const protector = options.protector ?? fileKey;
-  const stations = new StationService({
-    db,
-    audit,
-    protector,
-    otherProtectors: protector === fileKey ? [] : [fileKey],
-    witnesses,
-    ...(options.now ? { now: options.now } : {}),
   });
-  anchorLegacyHead(audit);
+  const { audit, witnesses, stations } = wire(db);
+  // The first station's key file is made before `station init` takes the lock, too.
+  if (options.create !== false && protector === fileKey && !stations.exists()) attempt(() => fileKey.preload(true));
   const jobs = new JobManager(options.emit ?? (() => undefined));
   return {
     dataDir: options.dataDir,
@@ -108,15 +100,49 @@ export function createServices(options: ServiceOptions): Services {
   };
 }
 
-/**
- * Anchors a log from before signed heads (schema 1) with an `audit.anchored` entry, when this process
- * can use the station key; otherwise a later one will (until then `audit verify` says so).
- */
-function anchorLegacyHead(audit: AuditLog): void {
+/** The audit log, witnesses and station service over one connection, the log signing with the station key. */
+function wireStation(db: Database, options: ServiceOptions, protector: SecretProtector, fileKey: FileKeyProtector) {
+  // The audit log signs each head with the station key; the station service is created just below.
+  const signer: AuditSigner = {
+    identity: () => {
+      if (!stations.exists()) return null;
+      const station = stations.show();
+      return { fingerprint: station.fingerprint, publicKey: createPublicKey(station.publicKeyPem) };
+    },
+    privateKey: () => stations.privateKey(),
+  };
+  const audit = new AuditLog(db, options.now, signer);
+  const witnesses = new WitnessStore(db, options.now);
+  const stations = new StationService({
+    db,
+    audit,
+    protector,
+    otherProtectors: protector === fileKey ? [] : [fileKey],
+    witnesses,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return { audit, witnesses, stations };
+}
+
+/** Runs `fn` for its side effect now; a failure shows again, with its code, when the work needs it. */
+function attempt(fn: () => void): void {
   try {
-    audit.anchorLegacyHead();
+    fn();
+  } catch {
+    // Reported by the command that uses the key (or not at all, when none does).
+  }
+}
+
+/**
+ * Anchors a log from before signed heads: in the transaction that upgrades the database to schema
+ * 2, and only there, an `audit.anchored` entry signs its head. A process that cannot open the station
+ * key leaves the database at schema 1 (the upgrade rolls back) and says why; one that can upgrades it.
+ */
+function anchorAtUpgrade(audit: AuditLog): void {
+  try {
+    audit.anchorAtUpgrade(SIGNED_HEADS_SCHEMA);
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code !== 'SECRET_UNAVAILABLE' && code !== 'SECRET_KEY_EXPOSED' && code !== 'DATA_DIR_BUSY') throw error;
+    if (!(error instanceof FerryError)) throw error;
+    throw new FerryError(error.code, `This data directory was written by an older Ferry. Upgrading it signs its audit log with the station key, which did not open here: ${error.message}`, error.details);
   }
 }

@@ -13,7 +13,7 @@ import type { ChannelSchemas, ErrorDataSchema } from './contract/common.ts';
 import { filesInvoke, type FileHandleSchema } from './contract/files.ts';
 import { jobEvents, jobsInvoke, type JobKindSchema, type JobStatusSchema, type JobSummarySchema } from './contract/jobs.ts';
 import { planInvoke, type CatalogInfoSchema, type PlanRequestSchema } from './contract/plan.ts';
-import { stationInvoke, type KeyPreviewSchema, type KeySourceSchema, type StationSchema, type TrustedStationSchema } from './contract/station.ts';
+import { stationInvoke, type KeyPreviewSchema, type KeySourceSchema, type StationSchema, type TrustedStationSchema, type TrustResultSchema } from './contract/station.ts';
 
 export * from './contract/app.ts';
 export * from './contract/audit.ts';
@@ -67,6 +67,7 @@ export type Side = z.output<typeof SideSchema>;
 export type Language = z.output<typeof LanguageSchema>;
 export type Station = z.output<typeof StationSchema>;
 export type TrustedStation = z.output<typeof TrustedStationSchema>;
+export type TrustResult = z.output<typeof TrustResultSchema>;
 export type KeySource = z.output<typeof KeySourceSchema>;
 export type KeyPreview = z.output<typeof KeyPreviewSchema>;
 export type AuditEntry = z.output<typeof AuditEntrySchema>;

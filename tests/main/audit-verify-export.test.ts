@@ -88,4 +88,18 @@ describe('ferry audit verify-export', () => {
     rewrite(join(s, 'short.jsonl'), [...short, lines.at(-1)!]);
     expect((await verifyExport(join(s, 'short.jsonl'), pem)).json()).toMatchObject({ ok: false, error: { code: 'AUDIT_CHAIN_BROKEN' } });
   });
+
+  it.each([
+    ['a text file', 'hello\n'],
+    ['an empty file', ''],
+    ['JSON that is not an export', '{"packages":[]}\n'],
+    ['a PEM key', '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n'],
+  ])('a file that is not an export at all (%s) is AUDIT_EXPORT_MALFORMED (exit 1), not a broken chain', async (_label, text) => {
+    const { pem } = await exported();
+    const file = join(tempDir(), 'hello.txt');
+    writeFileSync(file, text);
+    const r = await verifyExport(file, pem);
+    expect({ code: r.code, out: r.json() }).toMatchObject({ code: 1, out: { ok: false, error: { code: 'AUDIT_EXPORT_MALFORMED' } } });
+  });
 });
+

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { signHead } from '../../src/main/audit/audit-head.ts';
-import { entryHash } from '../../src/main/audit/audit-log.ts';
 import { signEnvelope } from '../../src/main/crypto/dsse.ts';
 import { generateStationKeys, rawPublicKeyFromPem } from '../../src/main/crypto/ed25519.ts';
 import { createServices } from '../../src/main/services.ts';
 import { REQUEST_PAYLOAD_TYPE, type DsseEnvelope } from '../../src/shared/formats.ts';
+import { recomputeChain } from '../helpers/audit-station.ts';
 import { ferry } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -63,17 +63,9 @@ function rewriteWithKey(dir: string, edit: (db: DatabaseSync) => void): void {
   const key = s.stations.privateKey();
   const station = s.stations.show().fingerprint;
   edit(s.db);
-  type Row = { seq: number; at: string; actor: string; action: string; subject: string; details: string };
-  let prev = '0'.repeat(64);
-  let last: Row | undefined;
-  for (const r of s.db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as unknown as Row[]) {
-    const hash = entryHash(prev, { ...r, details: JSON.parse(r.details) as Record<string, unknown> });
-    s.db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?').run(prev, hash, r.seq);
-    prev = hash;
-    last = r;
-  }
-  const signed = signHead({ station, seq: last!.seq, hash: prev, at: last!.at }, key);
-  s.db.prepare('UPDATE audit_head SET seq = ?, hash = ?, signed = ?').run(last!.seq, prev, JSON.stringify(signed));
+  const last = recomputeChain(s.db);
+  const signed = signHead({ station, seq: last.seq, hash: last.hash, at: last.at }, key);
+  s.db.prepare('UPDATE audit_head SET seq = ?, hash = ?, signed = ?').run(last.seq, last.hash, JSON.stringify(signed));
   void s.close();
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
@@ -81,5 +81,44 @@ describe('a missing, empty or foreign data directory (issue 6.2)', () => {
       expect(statSync(join(dir, 'secret.key')).mode & 0o777).toBe(0o600);
     }
     expect(readdirSync(dir).sort()).toEqual(['ferry.db', 'secret.key']);
+  });
+});
+
+describe('a damaged database: one of Ferry’s tables dropped (review 5)', () => {
+  it.each(['audit_head', 'audit_log', 'station', 'trusted_stations', 'settings', 'witnessed_heads'])('DROP TABLE %s: every command says DATA_DIR_UNUSABLE (damaged), never INTERNAL_ERROR', async (table) => {
+    const dir = tempDir();
+    expect((await ferry(dir, 'station', 'init', '--name', 'Jump host')).code).toBe(0);
+    const db = new DatabaseSync(join(dir, 'ferry.db'));
+    db.exec(`DROP TABLE ${table}`);
+    db.close();
+    for (const name of COMMANDS) await expectUnusable(dir, args(name), 'damaged');
+    await expectUnusable(dir, ['station', 'init', '--name', 'Again'], 'damaged');
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('a data directory others may write to (review 7)', () => {
+  it.each([['0777', 0o777], ['0770', 0o770], ['0775', 0o775], ['0757', 0o757]])('an existing folder with mode %s is refused by station init, with the fix, and nothing is created', async (_shown, mode) => {
+    const dir = join(tempDir(), 'M');
+    mkdirSync(dir);
+    chmodSync(dir, mode as number);
+    await expectUnusable(dir, ['station', 'init', '--name', 'M'], 'exposed');
+    expect((await ferry(dir, 'station', 'init', '--name', 'M')).err).toContain(`chmod 700 ${dir}`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a station folder opened to others later is refused by every command until chmod 700', async () => {
+    const dir = tempDir();
+    expect((await ferry(dir, 'station', 'init', '--name', 'Jump host')).code).toBe(0);
+    chmodSync(dir, 0o777);
+    for (const name of COMMANDS) await expectUnusable(dir, args(name), 'exposed');
+    chmodSync(dir, 0o700);
+    expect((await ferry(dir, 'audit', 'verify')).code).toBe(0);
+  });
+
+  it('a folder others may only read (0755) is used', async () => {
+    const dir = join(tempDir(), 'data');
+    mkdirSync(dir);
+    chmodSync(dir, 0o755);
+    expect((await ferry(dir, 'station', 'init', '--name', 'Jump host')).code).toBe(0);
   });
 });

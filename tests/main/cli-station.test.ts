@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signEnvelope } from '../../src/main/crypto/dsse.ts';
@@ -157,6 +158,47 @@ describe('ferry station, names and arguments (issue 6, defect 7)', () => {
     const r = await ferry(a, 'station', 'trust', '', '--fingerprint', fingerprint, '--json');
     expect(r.code).toBe(2);
     expect(r.json()).toMatchObject({ ok: false, error: { code: 'USAGE' } });
+  });
+});
+
+describe('ferry station trust, as a person uses it', () => {
+  it('a malformed fingerprint is FINGERPRINT_MALFORMED (exit 2); a wrong one never reveals the key’s own', async () => {
+    const { a, pem, fingerprint } = await twoStations();
+    const malformed = await ferry(a, 'station', 'trust', pem, '--fingerprint', '55d9 c531 xyz', '--json');
+    expect(malformed.code).toBe(2);
+    expect(malformed.json()).toMatchObject({ ok: false, error: { code: 'FINGERPRINT_MALFORMED' } });
+    const wrong = fingerprint.slice(0, -1) + (fingerprint.endsWith('0') ? '1' : '0');
+    const refused = await ferry(a, 'station', 'trust', pem, '--fingerprint', wrong, '--json');
+    expect(refused.json()).toMatchObject({ ok: false, error: { code: 'FINGERPRINT_MISMATCH', details: { typed: wrong } } });
+    expect(refused.out).not.toContain(fingerprint);
+  });
+
+  it('a file that is neither a key nor a request is PUBLIC_KEY_INVALID', async () => {
+    const { a, fingerprint } = await twoStations();
+    const file = join(tempDir(), 'notes.txt');
+    writeFileSync(file, 'shopping list\n');
+    const r = await ferry(a, 'station', 'trust', file, '--fingerprint', fingerprint, '--json');
+    expect(r.json()).toMatchObject({ ok: false, error: { code: 'PUBLIC_KEY_INVALID' } });
+  });
+
+  it('trusting a station again keeps when it was first trusted and writes no second trust entry', async () => {
+    const { a, pem, fingerprint } = await twoStations();
+    const first = (await ferry(a, 'station', 'trust', pem, '--fingerprint', fingerprint, '--json')).json<{ name: string; trustedAt: string; alreadyTrusted: boolean }>();
+    expect(first).toMatchObject({ name: formatFingerprint(fingerprint.slice(0, 8)), alreadyTrusted: false });
+    const again = (await ferry(a, 'station', 'trust', pem, '--fingerprint', fingerprint, '--json')).json<{ trustedAt: string; alreadyTrusted: boolean }>();
+    expect(again).toMatchObject({ trustedAt: first.trustedAt, alreadyTrusted: true });
+    const renamed = (await ferry(a, 'station', 'trust', pem, '--fingerprint', fingerprint, '--name', 'Office', '--json')).json();
+    expect(renamed).toMatchObject({ name: 'Office', trustedAt: first.trustedAt, alreadyTrusted: true });
+    const log = await ferry(a, 'audit', 'verify', '--json');
+    expect(log.json()).toMatchObject({ ok: true, count: 3 });
+  });
+
+  it('station show says when the key file is not a regular file', async () => {
+    const { a } = await twoStations();
+    rmSync(join(a, 'secret.key'));
+    execFileSync('mkfifo', ['-m', '600', join(a, 'secret.key')]);
+    const r = await ferry(a, 'station', 'show');
+    expect(r.out).toMatch(/Key storage .*FIFO, not a regular file/);
   });
 });
 

@@ -46,6 +46,26 @@ describe('database', () => {
     expect(readFileSync(join(dir, 'ferry.db')).equals(garbage)).toBe(true);
   });
 
+  it.each(['audit_head', 'audit_log', 'station', 'trusted_stations', 'settings', 'witnessed_heads'])('a database missing Ferry’s table %s is DATA_DIR_UNUSABLE (damaged) when it is opened', (table) => {
+    const dir = tempDir();
+    openDatabase(dir, { create: true }).close();
+    const raw = new DatabaseSync(join(dir, 'ferry.db'));
+    raw.exec(`DROP TABLE ${table}`);
+    raw.close();
+    expect(() => openDatabase(dir)).toThrow(unusable('damaged'));
+    expect(() => openDatabase(dir)).toThrow(new RegExp(`table "${table}" is missing`));
+  });
+
+  it('a database missing a column of Ferry’s tables is DATA_DIR_UNUSABLE (damaged) too', () => {
+    const dir = tempDir();
+    openDatabase(dir, { create: true }).close();
+    const raw = new DatabaseSync(join(dir, 'ferry.db'));
+    raw.exec('ALTER TABLE audit_head DROP COLUMN signed');
+    raw.close();
+    expect(() => openDatabase(dir)).toThrow(unusable('damaged'));
+    expect(() => openDatabase(dir)).toThrow(/column "signed" of table "audit_head" is missing/);
+  });
+
   it('refuses a database from a newer Ferry', () => {
     const dir = tempDir();
     const db = openDatabase(dir, { create: true });

@@ -1,7 +1,9 @@
-import { chmodSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeKeyFile, FileKeyProtector } from '../../src/main/stations/secret-protector.ts';
+import { fingerprintOf, generateStationKeys, pemFromRaw, rawPublicKey } from '../../src/main/crypto/ed25519.ts';
+import { createServices } from '../../src/main/services.ts';
+import { describeKeyFile, FileKeyProtector, keyFileText } from '../../src/main/stations/secret-protector.ts';
 import { ferry } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -29,11 +31,49 @@ describe('file key protector', () => {
     expect(() => a.open(flipped)).toThrow(expect.objectContaining({ code: 'SECRET_UNAVAILABLE' }));
   });
 
-  it('refuses a damaged key file', () => {
+  it.each([['5 bytes', 5], ['31 bytes', 31], ['33 bytes', 33], ['empty', 0]])('refuses a key file of the wrong length (%s) with SECRET_KEY_DAMAGED', (_label, size) => {
     const dir = tempDir();
     const p = new FileKeyProtector(dir);
-    writeFileSync(p.keyFile, 'short', { mode: 0o600 });
-    expect(() => p.seal(Buffer.from('x'))).toThrow(expect.objectContaining({ code: 'SECRET_UNAVAILABLE' }));
+    writeFileSync(p.keyFile, Buffer.alloc(size as number, 7), { mode: 0o600 });
+    expect(() => p.seal(Buffer.from('x'))).toThrow(expect.objectContaining({ code: 'SECRET_KEY_DAMAGED' }));
+  });
+
+  it('refuses a folder as the key file with SECRET_KEY_DAMAGED, not "use the desktop app"', () => {
+    const dir = tempDir();
+    const p = new FileKeyProtector(dir);
+    mkdirSync(p.keyFile, { mode: 0o700 });
+    expect(() => p.seal(Buffer.from('x'))).toThrow(expect.objectContaining({ code: 'SECRET_KEY_DAMAGED', message: expect.stringMatching(/is a folder, not a regular file/) }));
+    expect(describeKeyFile(p.keyFile)).toMatchObject({ kind: 'folder', mode: '0700' });
+    expect(keyFileText(p.keyFile)).toMatch(/a folder, not a regular file: refused/);
+  });
+
+  it('reads the key when the services open, before any write takes the lock', async () => {
+    const dir = tempDir();
+    expect((await ferry(dir, 'station', 'init', '--name', 'Jump host')).code).toBe(0);
+    const s = createServices({ dataDir: dir, create: false });
+    renameSync(join(dir, 'secret.key'), join(dir, 'moved.key'));
+    const { publicKey } = generateStationKeys();
+    const raw = rawPublicKey(publicKey);
+    expect(s.stations.trust(pemFromRaw(raw), fingerprintOf(raw)).fingerprint).toBe(fingerprintOf(raw));
+    await s.close();
+  });
+
+  it('makes a first station’s key file when the services open, before station init takes the lock', async () => {
+    const dir = join(tempDir(), 'data');
+    const s = createServices({ dataDir: dir, create: true });
+    expect(describeKeyFile(join(dir, 'secret.key'))).toMatchObject({ kind: 'file', size: 32, exposed: false });
+    s.stations.init('Jump host');
+    expect(s.audit.verify()).toMatchObject({ ok: true, keyConfirmed: true });
+    await s.close();
+  });
+
+  it('describes the key file for `station show` as it is: mode, length, link', () => {
+    const dir = tempDir();
+    const p = new FileKeyProtector(dir);
+    p.seal(Buffer.from('x'));
+    expect(keyFileText(p.keyFile)).toBe(`file key ${p.keyFile} (mode 0600)`);
+    writeFileSync(p.keyFile, 'short');
+    expect(keyFileText(p.keyFile)).toMatch(/mode 0600, 5 bytes instead of 32: damaged, refused/);
   });
 
   it.skipIf(!posix).each([0o644, 0o640, 0o604, 0o660, 0o777])('refuses a key file with mode %o (SECRET_KEY_EXPOSED, says chmod 600)', (mode) => {

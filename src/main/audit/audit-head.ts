@@ -71,21 +71,23 @@ export interface StoredHead {
   seq: number;
   hash: string;
   signed: string | null;
-  legacy: number;
 }
 
-/** Why a chain that recomputes correctly still does not match its signed head; null when it does. */
+/**
+ * Why a chain that recomputes correctly still does not match its signed head; null when it does.
+ * Once a station exists every head Ferry stores is signed: a log from before signed heads is signed
+ * in the very transaction that upgrades it (services.ts). So an unsigned head, whatever the row's
+ * other columns say, was written without the key.
+ */
 export function anchorProblem(
   stored: StoredHead | undefined,
   chain: { seq: number; hash: string; at: string | null },
   identity: StationIdentity,
 ): { brokenAt: number; reason: string } | null {
   const next = chain.seq + 1;
-  if (!stored?.signed) {
-    if (stored?.legacy) {
-      return { brokenAt: next, reason: 'the head was written before heads were signed and is not anchored yet: open this data directory once with a Ferry that can use the station key (the desktop app for a key in the keychain)' };
-    }
-    return { brokenAt: next, reason: 'the log has no signed head although this station exists: entries were removed' };
+  if (!stored) return { brokenAt: next, reason: 'the log has no signed head although this station exists: entries were removed' };
+  if (!stored.signed) {
+    return { brokenAt: next, reason: 'the head is not signed although this station exists: it was changed without the station key (Ferry signs every head; a log from before signed heads is signed when Ferry upgrades it)' };
   }
   const envelope = parseHeadEnvelope(stored.signed);
   let signed: AuditHead;

@@ -4,15 +4,15 @@
  * transaction as the change they record, so a change without its entry cannot be committed. Once the
  * station exists, each append also stores the new head signed with the station key (audit-head.ts).
  */
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/canonical-json.ts';
-import type { AuditEntry, AuditPage, AuditQuery, AuditVerification } from '../../shared/contract.ts';
+import type { AuditEntry, AuditPage, AuditQuery } from '../../shared/contract.ts';
 import type { DsseEnvelope } from '../../shared/formats.ts';
-import { transaction, type Database } from '../store/database.ts';
-import { anchorProblem, parseHeadEnvelope, signHead, type AuditSigner, type StoredHead } from './audit-head.ts';
+import { readSnapshot, transaction, type Database } from '../store/database.ts';
+import { parseHeadEnvelope, signHead, type AuditSigner, type StoredHead } from './audit-head.ts';
+import { verifyChain, type ChainVerification } from './audit-verify.ts';
+import { entryHash, GENESIS_HASH, type AuditRow as Row } from './chain-hash.ts';
 
-/** The hash before the first entry. */
-export const GENESIS_HASH = '0'.repeat(64);
+export { entryHash, GENESIS_HASH } from './chain-hash.ts';
 
 /** What a service says about a change. */
 export interface AuditRecord {
@@ -20,23 +20,6 @@ export interface AuditRecord {
   action: string;
   subject: string;
   details?: Record<string, unknown>;
-}
-
-interface Row {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
-
-/** The hash of one entry given its predecessor's hash. */
-export function entryHash(prevHash: string, entry: Omit<AuditEntry, 'prevHash' | 'hash'>): string {
-  const body = canonicalJson({ seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, subject: entry.subject, details: entry.details });
-  return createHash('sha256').update(prevHash, 'utf8').update(body, 'utf8').digest('hex');
 }
 
 /** The audit log of one database. */
@@ -53,7 +36,7 @@ export class AuditLog {
   }
 
   private storedHead(): StoredHead | undefined {
-    return this.db.prepare('SELECT seq, hash, signed, legacy FROM audit_head WHERE id = 1').get() as StoredHead | undefined;
+    return this.db.prepare('SELECT seq, hash, signed FROM audit_head WHERE id = 1').get() as StoredHead | undefined;
   }
 
   /**
@@ -71,6 +54,7 @@ export class AuditLog {
       const signed = identity && JSON.stringify(signHead({ station: identity.fingerprint, seq, hash, at: base.at }, this.signer!.privateKey()));
       this.db.prepare('INSERT INTO audit_log (seq, at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(seq, base.at, base.actor, base.action, base.subject, canonicalJson(base.details), prevHash, hash);
+      // `legacy` (schema 2) is written for readers of the row only; verification never trusts it.
       this.db.prepare(`INSERT INTO audit_head (id, seq, hash, signed, legacy) VALUES (1, ?, ?, ?, 0)
                        ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, signed = excluded.signed, legacy = 0`)
         .run(seq, hash, signed);
@@ -84,18 +68,21 @@ export class AuditLog {
   }
 
   /**
-   * Signs the head of a log written before heads were signed (schema 1), once, by appending a visible
-   * `audit.anchored` entry. Returns that entry, or null when there is nothing to anchor.
+   * Signs the head of a log written before heads were signed (schema 1) by appending a visible
+   * `audit.anchored` entry. Only for the transaction that upgrades the database to schema 2
+   * (services.ts): that is the one moment an unsigned head is Ferry's own. Null when no station
+   * exists yet (its creation signs the first head); throws when the station key cannot be opened.
    */
-  anchorLegacyHead(): AuditEntry | null {
+  anchorAtUpgrade(schema: number): AuditEntry | null {
     const identity = this.signer?.identity() ?? null;
-    const pending = (h: StoredHead | undefined): h is StoredHead => h !== undefined && h.signed === null && h.legacy === 1;
-    if (!identity || !pending(this.storedHead())) return null;
-    return transaction(this.db, () => {
-      const head = this.storedHead();
-      if (!pending(head)) return null;
-      return this.append({ actor: 'station', action: 'audit.anchored', subject: identity.fingerprint, details: { seq: head.seq, hash: head.hash } });
-    });
+    if (!identity) return null;
+    const head = this.storedHead();
+    return this.append({ actor: 'station', action: 'audit.anchored', subject: identity.fingerprint, details: { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH, schema } });
+  }
+
+  /** Runs `fn` on one read snapshot of the database, so that what it reads agrees (export, witness check). */
+  snapshot<T>(fn: () => T): T {
+    return readSnapshot(this.db, fn);
   }
 
   /** A page of entries, newest first, filtered by action and time span, with the counts. */
@@ -132,38 +119,12 @@ export class AuditLog {
   }
 
   /**
-   * Recomputes the whole chain and checks it against the stored head and, once the station exists,
-   * the head's signature; reports the first entry that does not hold.
+   * Recomputes the whole chain and checks it against the stored head, the head's signature and the
+   * station key (audit-verify.ts), all on one read snapshot: another process appending meanwhile
+   * cannot make an intact log look cut. Reports the first entry that does not hold.
    */
-  verify(): AuditVerification {
-    const checkedAt = this.now().toISOString();
-    let prevHash = GENESIS_HASH;
-    let expectedSeq = 1;
-    let count = 0;
-    let lastAt: string | null = null;
-    const broken = (seq: number, reason: string): AuditVerification => ({ ok: false, count, headHash: prevHash, brokenAt: seq, reason, checkedAt, anchored: false });
-    for (const row of this.db.prepare('SELECT * FROM audit_log ORDER BY seq ASC').iterate() as Iterable<Row>) {
-      if (row.seq !== expectedSeq) return broken(row.seq, `entry ${expectedSeq} is missing`);
-      if (row.prev_hash !== prevHash) return broken(row.seq, 'prevHash does not match the previous entry');
-      let details: Record<string, unknown>;
-      try {
-        details = JSON.parse(row.details) as Record<string, unknown>;
-      } catch {
-        return broken(row.seq, 'details are not valid JSON');
-      }
-      const hash = entryHash(prevHash, { seq: row.seq, at: row.at, actor: row.actor, action: row.action, subject: row.subject, details });
-      if (hash !== row.hash || canonicalJson(details) !== row.details) return broken(row.seq, 'entry content does not match its hash');
-      prevHash = row.hash;
-      lastAt = row.at;
-      expectedSeq += 1;
-      count += 1;
-    }
-    const head = this.storedHead();
-    if ((head?.seq ?? 0) !== count || (head?.hash ?? GENESIS_HASH) !== prevHash) return broken(count + 1, 'entries after the last one found are missing');
-    const identity = this.signer?.identity() ?? null;
-    const problem = identity && anchorProblem(head, { seq: count, hash: prevHash, at: lastAt }, identity);
-    if (problem) return broken(problem.brokenAt, problem.reason);
-    return { ok: true, count, headHash: prevHash, brokenAt: null, reason: null, checkedAt, anchored: identity !== null };
+  verify(): ChainVerification {
+    return readSnapshot(this.db, () => verifyChain(this.db, this.signer, this.now().toISOString()));
   }
 }
 

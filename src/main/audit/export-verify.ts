@@ -1,7 +1,9 @@
 /**
  * Verifies an audit export (audit-export.ts: entry lines, then a signature line) without any data
  * directory, only the exporting station's public key: the signature by that key, the chain recomputed
- * from the first entry, and the count, head and entries digest the signature covers.
+ * from the first entry, and the count, head and entries digest the signature covers. A file that is
+ * not an export at all is AUDIT_EXPORT_MALFORMED ("choose the right file"); AUDIT_CHAIN_BROKEN
+ * ("preserve the database, report the incident") is kept for an export that no longer holds.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -12,7 +14,7 @@ import { DsseEnvelopeSchema } from '../../shared/formats.ts';
 import { verifyEnvelope } from '../crypto/dsse.ts';
 import { fingerprintOf, publicKeyFromRaw, rawPublicKeyFromPem } from '../crypto/ed25519.ts';
 import { AUDIT_EXPORT_PAYLOAD_TYPE } from './audit-export.ts';
-import { entryHash, GENESIS_HASH } from './audit-log.ts';
+import { entryHash, GENESIS_HASH } from './chain-hash.ts';
 
 const PayloadSchema = z.object({
   format: z.literal(1),
@@ -43,10 +45,26 @@ function parseLine(line: string, n: number): unknown {
   }
 }
 
+/** Whether `text` starts as an export does: a whole JSON line of type "entry" or "signature". */
+function looksLikeExport(text: string): boolean {
+  const end = text.indexOf('\n');
+  let first: unknown;
+  try {
+    first = JSON.parse(end === -1 ? text : text.slice(0, end));
+  } catch {
+    return false;
+  }
+  const type = typeof first === 'object' && first !== null ? (first as { type?: unknown }).type : undefined;
+  return type === 'entry' || type === 'signature';
+}
+
 /** Checks `text` (the export) against `pemText` (the station's public key as PEM). */
 export function verifyAuditExport(text: string, pemText: string): ExportVerification {
   const raw = rawPublicKeyFromPem(pemText);
   const fingerprint = fingerprintOf(raw);
+  if (!looksLikeExport(text)) {
+    throw new FerryError('AUDIT_EXPORT_MALFORMED', 'This file is not an audit export: its first line is not an entry or signature line as "ferry audit export" writes them');
+  }
   if (!text.endsWith('\n')) throw broken('The export does not end with a complete line: it was cut short');
   const lines = text.slice(0, -1).split('\n');
   const trailer = z.object({ type: z.literal('signature'), envelope: DsseEnvelopeSchema }).safeParse(parseLine(lines.pop()!, lines.length + 1));

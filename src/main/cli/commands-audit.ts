@@ -1,9 +1,9 @@
 /** `ferry audit …`: verify the chain (against a witness too), export it signed, check an export, write witnesses. */
-import type { AuditVerification } from '../../shared/contract.ts';
 import { FerryError } from '../../shared/errors.ts';
 import { formatFingerprint } from '../../shared/fingerprint.ts';
 import { escapeForTerminal } from '../../shared/names.ts';
 import { buildAuditExport } from '../audit/audit-export.ts';
+import type { ChainVerification } from '../audit/audit-verify.ts';
 import { verifyAuditExport } from '../audit/export-verify.ts';
 import { buildWitnessFile, type WitnessReport } from '../audit/witness-file.ts';
 import { verifyWithWitness } from '../audit/witness-verify.ts';
@@ -18,7 +18,12 @@ function witnessLine(w: WitnessReport): string {
     : `Witness      ${who}: ${w.heads} recorded head(s) match, up to entry ${w.latestSeq}\n`;
 }
 
-function printVerification(ctx: CommandContext, result: AuditVerification, witness: WitnessReport | null): number {
+function keyLine(result: ChainVerification): string {
+  if (result.keyConfirmed) return 'Station key  confirmed: the sealed private key belongs to the public key that signed the head\n';
+  return `Station key  NOT confirmed: ${escapeForTerminal(result.keyNote ?? 'no station key was checked')}\n`;
+}
+
+function printVerification(ctx: CommandContext, result: ChainVerification, witness: WitnessReport | null): number {
   const extra = witness ? { witness } : {};
   if (!result.ok) {
     return reportError(ctx.io, ctx.json, new FerryError('AUDIT_CHAIN_BROKEN',
@@ -27,6 +32,7 @@ function printVerification(ctx: CommandContext, result: AuditVerification, witne
   if (ctx.json) ctx.io.out(JSON.stringify({ ...result, ...extra }) + '\n');
   else {
     ctx.io.out(`Audit log intact: ${result.count} entries, head ${result.headHash}${result.anchored ? ', signed by this station' : ''}\n`);
+    ctx.io.out(keyLine(result));
     if (witness) ctx.io.out(witnessLine(witness));
   }
   return EXIT.ok;

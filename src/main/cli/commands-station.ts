@@ -3,17 +3,13 @@ import type { Station } from '../../shared/contract.ts';
 import { formatFingerprint } from '../../shared/fingerprint.ts';
 import { escapeForTerminal, normalizeName } from '../../shared/names.ts';
 import { readTextInput } from '../files/text-input.ts';
-import { describeKeyFile, fileKeyPath } from '../stations/secret-protector.ts';
+import { fileKeyPath, keyFileText } from '../stations/secret-protector.ts';
 import { OUTPUT_OPTIONS, requireOption, writeOutputOption, type Command, type CommandContext } from './command.ts';
 import { EXIT, usageError } from './output.ts';
 
 /** The file key as it really is: its mode, and the fix when Ferry would refuse it. */
 function fileKeyText(dataDir: string): string {
-  const key = describeKeyFile(fileKeyPath(dataDir));
-  const path = escapeForTerminal(key.path);
-  if (key.mode === null) return `file key ${path} (MISSING: the station key cannot be opened)`;
-  if (key.mode === 'link') return `file key ${path} (a LINK: refused; replace it with the file itself, mode 600)`;
-  return `file key ${path} (mode ${key.mode}${key.exposed ? `: others may use it, refused until: chmod 600 ${path}` : ''})`;
+  return keyFileText(fileKeyPath(dataDir));
 }
 
 function printStation(ctx: CommandContext, station: Station): number {

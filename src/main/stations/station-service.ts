@@ -3,9 +3,9 @@
  * given only when the fingerprint a person typed equals the key's fingerprint.
  */
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import type { KeyPreview, Station, TrustedStation } from '../../shared/contract.ts';
+import type { KeyPreview, Station, TrustedStation, TrustResult } from '../../shared/contract.ts';
 import { FerryError } from '../../shared/errors.ts';
-import { normalizeFingerprint } from '../../shared/fingerprint.ts';
+import { formatFingerprint, normalizeFingerprint } from '../../shared/fingerprint.ts';
 import { normalizeName } from '../../shared/names.ts';
 import { REQUEST_PAYLOAD_TYPE, RequestSchema, type DsseEnvelope } from '../../shared/formats.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
@@ -106,30 +106,42 @@ export class StationService {
    * Pins another station from its PEM public key or from a Ferry request it signed. Refused unless
    * `typedFingerprint` (as the person read it off the other screen) equals the key's fingerprint.
    */
-  trust(fileText: string, typedFingerprint: string, givenName?: string): TrustedStation {
+  trust(fileText: string, typedFingerprint: string, givenName?: string): TrustResult {
     const wanted = normalizeFingerprint(typedFingerprint);
-    if (!wanted) throw new FerryError('FINGERPRINT_MISMATCH', 'A fingerprint has 64 hex digits (dashes, spaces and case are ignored)', { typed: typedFingerprint.slice(0, 100) });
+    if (!wanted) throw new FerryError('FINGERPRINT_MALFORMED', 'A fingerprint has 64 hex digits (dashes, spaces and case are ignored)', { typed: typedFingerprint.slice(0, 100) });
     const candidate = readStationKey(fileText);
     // No name (or an empty field) means: take the request's; a name of only spaces is a mistake, said so.
     const chosenName = givenName === undefined || givenName === '' ? undefined : normalizeName(givenName, 'station name');
     const actual = fingerprintOf(candidate.raw);
     if (actual !== wanted) {
-      throw new FerryError('FINGERPRINT_MISMATCH', 'The key’s fingerprint differs from the one entered', { expected: wanted, actual });
+      // Never the key's own fingerprint: shown, it would turn a comparison into copying.
+      throw new FerryError('FINGERPRINT_MISMATCH', 'The key’s fingerprint differs from the one entered', { typed: wanted });
     }
     const own = this.repo.get();
     if (own && fingerprintOf(own.publicKey) === actual) {
       throw new FerryError('PUBLIC_KEY_INVALID', 'This is this station’s own key');
     }
     const trustedAt = this.now().toISOString();
-    const name = chosenName ?? candidate.name ?? `station ${actual.slice(0, 8)}`;
-    transaction(this.db, () => {
-      this.repo.upsertTrusted({ fingerprint: actual, name, publicKey: candidate.raw, source: candidate.source, trustedAt });
-      this.audit.append({ actor: 'user', action: 'station.trusted', subject: actual, details: { name, source: candidate.source } });
-      // The request's signed audit head: this station now witnesses the other's log. A head that
-      // does not verify rolls the trust back with SIGNATURE_INVALID.
+    // Without a name, the start of the fingerprint: readable in every language.
+    const name = chosenName ?? candidate.name ?? formatFingerprint(actual.slice(0, 8));
+    return transaction(this.db, () => {
+      const existing = this.repo.getTrusted(actual);
+      if (existing && chosenName !== undefined && chosenName !== existing.name) {
+        this.repo.renameTrusted(actual, chosenName);
+        this.audit.append({ actor: 'user', action: 'station.trustRenamed', subject: actual, details: { from: existing.name, to: chosenName } });
+      } else if (!existing) {
+        this.repo.upsertTrusted({ fingerprint: actual, name, publicKey: candidate.raw, source: candidate.source, trustedAt });
+        this.audit.append({ actor: 'user', action: 'station.trusted', subject: actual, details: { name, source: candidate.source } });
+      }
+      // The request's signed audit head: this station now witnesses the other's log (again, for a
+      // station already trusted). A head that does not verify rolls everything back with SIGNATURE_INVALID.
       if (candidate.auditHead) this.witnesses?.record({ fingerprint: actual, publicKey: publicKeyFromRaw(candidate.raw) }, candidate.auditHead, candidate.origin ?? 'request');
+      // Trusting a station again changes neither when nor how it was first trusted.
+      if (existing) {
+        return { name: chosenName ?? existing.name, fingerprint: actual, trustedAt: existing.trustedAt, source: existing.source, alreadyTrusted: true };
+      }
+      return { name, fingerprint: actual, trustedAt, source: candidate.source, alreadyTrusted: false };
     });
-    return { name, fingerprint: actual, trustedAt, source: candidate.source };
   }
 
   /** What a key or request says about itself (its name), without its fingerprint: the person types that. */
@@ -173,6 +185,8 @@ export class StationService {
 /** Reads a station's public key from a PEM file or a signed Ferry request. */
 function readStationKey(text: string): { raw: Buffer; name: string | null; source: 'pem' | 'request'; auditHead?: DsseEnvelope; origin?: string } {
   if (text.includes('-----BEGIN')) return { raw: rawPublicKeyFromPem(text), name: null, source: 'pem' };
+  // Neither PEM nor JSON: the person chose the wrong file, not a damaged request.
+  if (!looksLikeJson(text)) throw new FerryError('PUBLIC_KEY_INVALID', 'The file is neither a PEM public key nor a Ferry request');
   const { envelope, payload } = parseEnvelope(text, REQUEST_PAYLOAD_TYPE);
   let json: unknown;
   try {
@@ -195,4 +209,13 @@ function readStationKey(text: string): { raw: Buffer; name: string | null; sourc
     throw new FerryError('MANIFEST_MALFORMED', `The request's station name is not acceptable: ${(error as Error).message}`, { field: 'station.name' });
   }
   return { raw, name, source: 'request', origin: `request ${request.data.id}`, ...(request.data.auditHead ? { auditHead: request.data.auditHead } : {}) };
+}
+
+function looksLikeJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

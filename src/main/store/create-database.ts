@@ -9,7 +9,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { FerryError } from '../../shared/errors.ts';
 import { createPrivateTemp, publishExclusive, removeStaleTemps, removeTemp } from './exclusive-file.ts';
 
-const START_AFRESH = 'Restore it from a backup, or move the data directory aside and run "ferry station init" to start afresh (a new station with a new key).';
+/** How to recover from a lost or damaged database, for every message that reports one. */
+export const START_AFRESH = 'Restore it from a backup, or move the data directory aside and run "ferry station init" to start afresh (a new station with a new key).';
 
 /**
  * Whether `file` exists and may be opened. Missing: false when `create` allows making it, else

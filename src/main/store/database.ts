@@ -9,6 +9,7 @@ import { FerryError } from '../../shared/errors.ts';
 import { prepareDataDir, restrictDatabaseFiles } from '../data-dir.ts';
 import { createDatabaseFile, existingDatabaseFile } from './create-database.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
+import { checkSchema } from './schema-check.ts';
 import { DEFAULT_BUSY_TIMEOUT_MS, storeError } from './store-errors.ts';
 
 /** The database handle services share. */
@@ -24,7 +25,16 @@ export interface OpenOptions {
   /** How long to wait for another process's lock before DATA_DIR_BUSY (default 5 s). */
   busyTimeoutMs?: number;
   migrations?: readonly Migration[];
+  /**
+   * Runs inside the transaction of each migration this process applies, after its SQL: work that
+   * must happen exactly once, with the upgrade (services.ts signs a schema-1 log's head there).
+   * If it throws, that migration is rolled back and the open fails with its error.
+   */
+  onMigrated?: MigrationHook;
 }
+
+/** See `OpenOptions.onMigrated`; gets the connection being migrated. */
+export type MigrationHook = (db: Database, version: number) => void;
 
 /** Opens the database in `dataDir` (creating it only if `create`) and applies pending migrations. */
 export function openDatabase(dataDir: string, options: OpenOptions = {}): Database {
@@ -38,7 +48,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
     if (!existingDatabaseFile(file, create)) {
       createDatabaseFile(file, (fresh) => {
         configure(fresh, timeout, null);
-        migrate(fresh, migrations);
+        migrate(fresh, migrations, options.onMigrated);
       });
     }
     db = new DatabaseSync(file);
@@ -49,7 +59,11 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
   }
   try {
     configure(db, timeout, file);
-    migrate(db, migrations);
+    // Checked before migrating too: a migration or its hook must not be the first to hit a missing
+    // table. (A newer Ferry's schema is left to migrate(), which refuses it as such.)
+    const found = schemaVersion(db);
+    if (found <= (migrations.at(-1)?.version ?? 0)) checkSchema(db, migrations, found, file);
+    checkSchema(db, migrations, migrate(db, migrations, options.onMigrated), file);
     restrictDatabaseFiles(file);
   } catch (error) {
     db.close();
@@ -93,7 +107,7 @@ function refuseNewer(current: number, newest: number): FerryError {
  * transaction that re-reads the version under the write lock: a process that opened the database at
  * the same moment may have applied it already.
  */
-export function migrate(db: Database, migrations: readonly Migration[]): number {
+export function migrate(db: Database, migrations: readonly Migration[], onMigrated?: MigrationHook): number {
   const newest = migrations.at(-1)?.version ?? 0;
   let current = schemaVersion(db);
   if (current > newest) throw refuseNewer(current, newest);
@@ -106,6 +120,7 @@ export function migrate(db: Database, migrations: readonly Migration[]): number 
       if (m.version <= now) return now;
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      onMigrated?.(db, m.version);
       return m.version;
     });
   }
@@ -117,9 +132,23 @@ export function migrate(db: Database, migrations: readonly Migration[]): number 
  * lock that another process holds beyond the busy timeout is DATA_DIR_BUSY.
  */
 export function transaction<T>(db: Database, fn: () => T): T {
+  return inTransaction(db, 'BEGIN IMMEDIATE', fn);
+}
+
+/**
+ * Runs `fn` on one consistent read snapshot: a deferred transaction, which in WAL mode sees the
+ * database as it was at its first read, whatever other processes commit meanwhile. Reads that must
+ * agree with each other (the audit entries, their head and the station key) go through here.
+ */
+export function readSnapshot<T>(db: Database, fn: () => T): T {
+  return inTransaction(db, 'BEGIN DEFERRED', fn);
+}
+
+/** Joins an open transaction, else opens one with `begin` and ends it. */
+function inTransaction<T>(db: Database, begin: string, fn: () => T): T {
   if (db.isTransaction) return fn();
   try {
-    db.exec('BEGIN IMMEDIATE');
+    db.exec(begin);
   } catch (error) {
     throw storeError(error);
   }

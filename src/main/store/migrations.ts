@@ -8,6 +8,13 @@ export interface Migration {
   sql: string;
 }
 
+/**
+ * The schema that introduced signed audit heads. The process that upgrades a database to it signs
+ * the existing log's head in the same transaction (services.ts); the `legacy` column it adds is
+ * informational only: verification treats every unsigned head of an existing station as broken.
+ */
+export const SIGNED_HEADS_SCHEMA = 2;
+
 /** Every migration Ferry knows, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -60,8 +67,8 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'signed-head-and-witnesses',
     sql: `
       -- The head signed with the station key at every append (a DSSE envelope as JSON); NULL while no
-      -- station exists. legacy = 1 marks a head written before heads were signed: it is signed once,
-      -- visibly, with an audit.anchored entry by the first process that holds the station key.
+      -- station exists. legacy = 1 marks a head written before heads were signed: the process that
+      -- applies this migration signs it at once, with an audit.anchored entry (SIGNED_HEADS_SCHEMA).
       ALTER TABLE audit_head ADD COLUMN signed TEXT;
       ALTER TABLE audit_head ADD COLUMN legacy INTEGER NOT NULL DEFAULT 0;
       UPDATE audit_head SET legacy = 1;

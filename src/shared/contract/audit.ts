@@ -21,6 +21,10 @@ export const AuditVerificationSchema = z.object({
   reason: z.string().nullable(),
   /** When this verification ran (ISO-8601). */
   checkedAt: z.string(),
+  /** Whether the stored public key was confirmed to belong to the sealed private key (false where this process cannot open it). */
+  keyConfirmed: z.boolean().optional(),
+  /** Why the key could not be confirmed, when it could not. */
+  keyNote: z.string().nullable().optional(),
   /** Whether the head's signature by the station key was checked (false before a station exists). */
   anchored: z.boolean(),
 });

@@ -18,6 +18,9 @@ export const TrustedStationSchema = z.object({
   source: z.enum(['pem', 'request']),
 });
 
+/** What trusting answers: the trusted station, and whether it was trusted already (then nothing changed but a new name). */
+export const TrustResultSchema = TrustedStationSchema.extend({ alreadyTrusted: z.boolean() });
+
 /** Where another station's key comes from: pasted text, or a file the person chose (a handle). */
 export const KeySourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string().max(4 * 1024 * 1024) }).strict(),
@@ -43,7 +46,7 @@ export const stationInvoke = {
   'station:previewKey': { input: z.object({ source: KeySourceSchema }).strict(), output: KeyPreviewSchema },
   'station:trust': {
     input: z.object({ source: KeySourceSchema, fingerprint: FingerprintText, name: NameText.optional() }).strict(),
-    output: TrustedStationSchema,
+    output: TrustResultSchema,
   },
   'station:renameTrusted': { input: z.object({ fingerprint: Sha256HexSchema, name: NameText }).strict(), output: TrustedStationSchema },
   'station:removeTrusted': { input: z.object({ fingerprint: Sha256HexSchema }).strict(), output: z.object({ removed: z.literal(true) }) },
