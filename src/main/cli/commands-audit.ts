@@ -31,7 +31,7 @@ function printVerification(ctx: CommandContext, result: ChainVerification, witne
   }
   if (ctx.json) ctx.io.out(JSON.stringify({ ...result, ...extra }) + '\n');
   else {
-    ctx.io.out(`Audit log intact: ${result.count} entries, head ${result.headHash}${result.anchored ? ', signed by this station' : ''}\n`);
+    ctx.io.out(`Audit log intact: ${result.count} ${result.count === 1 ? 'entry' : 'entries'}, head ${result.headHash}${result.anchored ? ', signed by this station' : ''}\n`);
     ctx.io.out(keyLine(result));
     if (witness) ctx.io.out(witnessLine(witness));
   }
@@ -96,7 +96,7 @@ export const AUDIT_COMMANDS: Record<string, Command> = {
       const result = verifyAuditExport(readTextInput(ctx.positionals[0]!, 'export'), readTextInput(keyFile, 'key'));
       if (ctx.json) ctx.io.out(JSON.stringify(result) + '\n');
       else {
-        ctx.io.out(`Export intact: ${result.count} entries, head ${result.headHash}\n` +
+        ctx.io.out(`Export intact: ${result.count} ${result.count === 1 ? 'entry' : 'entries'}, head ${result.headHash}\n` +
           `Signed by    ${escapeForTerminal(result.station.name)} (${formatFingerprint(result.station.fingerprint)}) at ${escapeForTerminal(result.exportedAt)}\n`);
       }
       return EXIT.ok;
