@@ -65,3 +65,28 @@ export async function expectVisibleFocus(locator: Locator): Promise<void> {
   expect(outline.style, 'outline style').not.toBe('none');
   expect(outline.width, 'outline width').toBeGreaterThanOrEqual(2);
 }
+
+/** The focus is on an element of the page, not dropped to <body> (where a keyboard user starts over at the top). */
+export async function expectFocusNotOnBody(page: Page): Promise<void> {
+  const focused = await page.evaluate(() => (document.activeElement && document.activeElement !== document.body ? document.activeElement.outerHTML.slice(0, 80) : null));
+  expect(focused, 'the focused element').not.toBeNull();
+}
+
+/** A catalog with two site hops, each needing another base version: the plan specs' example. */
+export const CATALOG = {
+  packages: [
+    { name: 'Bomgar-12.2.0', kind: 'site', version: '12.2.0', upgradesFrom: '>=12.0.0', requires: [{ component: 'base', range: '>=3.3.2 <4.0.0' }] },
+    { name: 'BeyondTrust 13.1.0', kind: 'site', version: '13.1.0', upgradesFrom: '>=12.2.0', requires: [{ component: 'base', range: '>=4.0.0' }] },
+    { name: 'Base Software 3.3.2', kind: 'base', version: '3.3.2' },
+    { name: 'Base Software 4.0.0', kind: 'base', version: '4.0.0' },
+  ],
+};
+
+/** Writes `catalog` into the data directory and opens it on the plan page through the file dialog. */
+export async function openCatalog(ferry: { page: Page; dataDir: string; answerNextFileDialog(path: string): Promise<void> }, catalog: unknown = CATALOG): Promise<void> {
+  const file = join(ferry.dataDir, 'catalog.json');
+  writeFileSync(file, JSON.stringify(catalog));
+  await ferry.page.getByTestId('nav-plan').click();
+  await ferry.answerNextFileDialog(file);
+  await ferry.page.getByTestId('plan-open-catalog').click();
+}

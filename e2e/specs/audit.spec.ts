@@ -28,7 +28,7 @@ test('shows trust, rename and removal with their details, in German and in Engli
   await page.getByTestId('nav-audit').click();
   const row = (action: string) => page.locator(`[data-testid="audit-row"][data-action="${action}"]`);
   await expect(row('station.trusted').getByTestId('audit-action')).toHaveText('Station vertraut');
-  await expect(row('station.trusted').getByTestId('audit-details')).toHaveText('Name: BüroQuelle: Schlüsseldatei');
+  await expect(row('station.trusted').getByTestId('audit-details')).toHaveText('Name: BüroQuelle: PEM-Schlüssel');
   await expect(row('station.trustRenamed').getByTestId('audit-action')).toHaveText('Vertraute Station umbenannt');
   await expect(row('station.trustRenamed').getByTestId('audit-details')).toHaveText('Büro → Außenstelle');
   await expect(row('station.trustRemoved').getByTestId('audit-action')).toHaveText('Vertrauen entzogen');
@@ -45,7 +45,7 @@ test('shows trust, rename and removal with their details, in German and in Engli
   await page.getByTestId('language').selectOption('en');
   await page.getByTestId('nav-audit').click();
   await expect(row('station.trusted').getByTestId('audit-action')).toHaveText('Station trusted');
-  await expect(row('station.trusted').getByTestId('audit-details')).toHaveText('Name: BüroSource: key file');
+  await expect(row('station.trusted').getByTestId('audit-details')).toHaveText('Name: BüroSource: PEM key');
   await expect(row('station.trustRenamed').getByTestId('audit-action')).toHaveText('Trusted station renamed');
   await expect(row('station.trustRemoved').getByTestId('audit-action')).toHaveText('Trust withdrawn');
   await expect(row('settings.language').getByTestId('audit-details')).toHaveText('— → English');
@@ -63,6 +63,9 @@ test('pages through 1,000 entries with "N of M", filters by action and day, and 
 
   await expect(page.getByTestId('audit-status')).toContainText(`Kette intakt: ${n(total)} Einträge`);
   await expect(page.getByTestId('audit-checked-at')).toContainText('Geprüft am');
+  // The station's public key, which checks the head's signature, belongs to its sealed private key.
+  await expect(page.getByTestId('audit-key')).toHaveText('Stationsschlüssel bestätigt.');
+  await expect(page.getByTestId('audit-key')).toHaveAttribute('data-confirmed', 'true');
   await expect(page.getByTestId('audit-range')).toHaveText(`1–100 von ${n(total)}`);
   await expect(page.getByTestId('audit-row')).toHaveCount(100);
   await expect(page.getByTestId('audit-row').first()).toHaveAttribute('data-seq', String(total));
@@ -96,4 +99,8 @@ test('pages through 1,000 entries with "N of M", filters by action and day, and 
   await page.getByTestId('audit-filter-to').fill('');
   await expect(page.getByTestId('audit-empty')).toHaveText('Kein Eintrag passt zum Filter.');
   await expect(page.getByTestId('audit-range')).toHaveText('0 von 0');
+  // "To" before "from": not "no entry matches" but that the span is inverted.
+  await page.getByTestId('audit-filter-to').fill(day(today));
+  await expect(page.getByTestId('audit-empty')).toHaveText('Der Zeitraum ist verkehrt herum: „Bis“ liegt vor „Von“. Tauschen Sie die beiden Tage.');
+  await expect(page.getByTestId('audit-filter-to')).toHaveAttribute('aria-invalid', 'true');
 });

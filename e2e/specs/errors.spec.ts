@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures.ts';
+import { otherStationKey, trustInUi } from '../helpers.ts';
 
 // English words the services write into their messages; none may appear on a German page.
 const ENGLISH = /\b(The|is empty|Cannot|not found|Invalid|expected)\b|ENOENT/;
@@ -18,13 +19,17 @@ test('a German page shows code, title, next step and worded details, never the E
   await expect(nameError).toContainText('Name ungültig');
   await expect(nameError).toContainText('höchstens 80 Zeichen');
   await expect(nameError).not.toContainText('Programmfehler');
+  // What is wrong, in German (the English message says "The station name is empty").
+  await expect(nameError.getByTestId('error-details')).toHaveText('Der Stationsname ist leer.');
   await expect(nameError.getByTestId('error-message')).toHaveCount(0);
   await page.keyboard.press('Escape');
 
   // Text that is neither a key nor a request.
   await page.getByTestId('trust-text').fill('hello, this is not a key');
   await page.getByTestId('trust-read').click();
-  await expect(page.getByTestId('errors-station.trust').getByTestId('error-notice')).toBeVisible();
+  const keyError = page.getByTestId('errors-station.trust').getByTestId('error-notice');
+  await expect(keyError).toHaveAttribute('data-code', 'PUBLIC_KEY_INVALID');
+  await expect(keyError.getByTestId('error-details')).toHaveText('Die Datei ist weder ein PEM-Schlüssel noch eine Ferry-Anfrage.');
 
   // A catalog file that is not there: the system's ENOENT appears as words.
   await page.getByTestId('nav-plan').click();
@@ -33,7 +38,22 @@ test('a German page shows code, title, next step and worded details, never the E
   await page.getByTestId('plan-open-catalog').click();
   const fileError = page.getByTestId('error-queue').getByTestId('error-notice');
   await expect(fileError).toBeVisible();
+  await expect(fileError).toContainText('Datei: no-such-catalog.json');
   await expect(fileError).not.toContainText(ENGLISH);
+  await expect(page.locator('main')).not.toContainText(ENGLISH);
+
+  // A catalog with a wrong version, and one that is not JSON: the path and the problem, in German.
+  const wrongVersion = join(ferry.dataDir, 'wrong-version.json');
+  writeFileSync(wrongVersion, JSON.stringify({ packages: [{ name: 'x', kind: 'site', version: '1.x' }] }));
+  await page.getByTestId('error-dismiss').click();
+  await ferry.answerNextFileDialog(wrongVersion);
+  await page.getByTestId('plan-open-catalog').click();
+  await expect(page.getByTestId('error-notice').getByTestId('error-details')).toHaveText('packages.0.version: keine Version (z. B. 12.2.0)');
+  const notJson = join(ferry.dataDir, 'not-json.json');
+  writeFileSync(notJson, '{ "packages": [');
+  await ferry.answerNextFileDialog(notJson);
+  await page.getByTestId('plan-open-catalog').click();
+  await expect(page.getByTestId('error-notice').getByTestId('error-details')).toHaveText('Die Datei ist kein JSON.');
   await expect(page.locator('main')).not.toContainText(ENGLISH);
 
   await page.getByTestId('nav-settings').click();
@@ -41,12 +61,18 @@ test('a German page shows code, title, next step and worded details, never the E
   await page.getByTestId('trust-read').click();
   await expect(page.locator('main')).not.toContainText(ENGLISH);
 
-  // In English the service's own message is shown too.
+  // In English the service's own message is shown where the details do not already say it.
   await page.getByTestId('language').selectOption('en');
   await page.getByTestId('station-rename').click();
   await page.getByTestId('station-input').fill('');
   await page.getByTestId('station-save').click();
-  await expect(page.getByTestId('errors-station.rename').getByTestId('error-message')).toHaveText('The station name is empty');
+  // The details say what the English message says: it is not repeated.
+  await expect(page.getByTestId('errors-station.rename').getByTestId('error-details')).toHaveText('The station name is empty.');
+  await expect(page.getByTestId('errors-station.rename').getByTestId('error-message')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  const key = otherStationKey(ferry.dataDir);
+  await trustInUi(page, key, '0'.repeat(64));
+  await expect(page.getByTestId('errors-trust-fingerprint').getByTestId('error-message')).toHaveText('The key’s fingerprint differs from the one entered');
 });
 
 test('errors queue up, are dismissed one by one, and clear on navigation and on the next success', async ({ ferry }) => {

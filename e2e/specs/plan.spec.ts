@@ -1,23 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures.ts';
-
-const CATALOG = {
-  packages: [
-    { name: 'Bomgar-12.2.0', kind: 'site', version: '12.2.0', upgradesFrom: '>=12.0.0', requires: [{ component: 'base', range: '>=3.3.2 <4.0.0' }] },
-    { name: 'BeyondTrust 13.1.0', kind: 'site', version: '13.1.0', upgradesFrom: '>=12.2.0', requires: [{ component: 'base', range: '>=4.0.0' }] },
-    { name: 'Base Software 3.3.2', kind: 'base', version: '3.3.2' },
-    { name: 'Base Software 4.0.0', kind: 'base', version: '4.0.0' },
-  ],
-};
+import { CATALOG, openCatalog } from '../helpers.ts';
 
 test('loads a catalog and shows the plan as a timeline with dates', async ({ ferry }) => {
   const { page } = ferry;
-  const file = join(ferry.dataDir, 'catalog.json');
-  writeFileSync(file, JSON.stringify(CATALOG));
-  await page.getByTestId('nav-plan').click();
-  await ferry.answerNextFileDialog(file);
-  await page.getByTestId('plan-open-catalog').click();
+  await openCatalog(ferry);
   await expect(page.getByTestId('plan-catalog')).toHaveText('catalog.json: 4 Pakete');
   await page.getByTestId('plan-base').fill('3.2.4');
   await page.getByTestId('plan-site').fill('12.0.0');
@@ -29,6 +17,9 @@ test('loads a catalog and shows the plan as a timeline with dates', async ({ fer
   await expect(page.getByTestId('timeline-wait')).toHaveText(/24 h warten/);
   await expect(timeline.locator('li').first()).toContainText('Base Software 3.3.2 installieren');
   await expect(timeline.locator('li').nth(3)).toContainText('Base Software 4.0.0');
+  // The components by their names, written alike: Base-Software, Site-Software.
+  await expect(timeline.locator('li').first()).toContainText('Base-Software 3.2.4 → 3.3.2');
+  await expect(timeline.locator('li').nth(1)).toContainText('Site-Software 12.0.0 → 12.2.0');
   // The wait starts after the second install (2 × 60 min after 09:00) and ends a day later.
   await expect(page.getByTestId('timeline-time').nth(2)).toContainText('11:00');
   await expect(page.getByTestId('plan-summary')).toContainText('4 Installationen');

@@ -3,61 +3,123 @@
  * `FERRY_SHOTS=/tmp/shots npx playwright test e2e/specs/screenshots.spec.ts`. Skipped otherwise.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures.ts';
-import { otherStationKey, trustInUi } from '../helpers.ts';
+import { CATALOG, otherStationKey, trustInUi } from '../helpers.ts';
 
 const dir = process.env.FERRY_SHOTS;
 test.skip(!dir, 'set FERRY_SHOTS to a folder to take screenshots');
 
+const LONG_NAME = 'Jump-Host-Rechenzentrum-Frankfurt-Hanau-Gebäude-C-Raum-0815-Schrank-42-Einschub-7-links';
+
 for (const language of ['de', 'en'] as const) {
   test(`screenshots in ${language}`, async ({ ferry }) => {
+    test.setTimeout(120_000);
     const { page } = ferry;
     mkdirSync(dir!, { recursive: true });
-    const shot = async (name: string, fullPage = true) => page.screenshot({ path: join(dir!, `${language}-${name}.png`), fullPage });
+    const shot = async (name: string, fullPage = false) => page.screenshot({ path: join(dir!, `${language}-${name}.png`), fullPage });
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language').selectOption(language);
     await page.getByTestId('nav-home').click();
-    await shot('home-choose');
     await page.getByTestId('side-connected').click();
-    await shot('home-journey-connected');
+    await shot('01-home-journey');
+    await page.getByTestId('nav-appliances').click();
+    await shot('02-appliances-later');
 
+    // Settings: refusals next to the field, the notices, a name too long.
     await page.getByTestId('nav-settings').click();
     const office = otherStationKey(ferry.dataDir, 'office.pem');
-    await trustInUi(page, office, office.fingerprint, language === 'de' ? 'Büro Hamburg – Verbundene Seite' : 'Hamburg office – connected side');
+    const wrong = `${office.fingerprint.slice(0, 60)}0000`;
+    await trustInUi(page, office, wrong === office.fingerprint ? '0'.repeat(64) : wrong);
+    await expect(page.getByTestId('errors-trust-fingerprint')).toBeVisible();
+    await shot('03-trust-mismatch');
+    await page.getByTestId('trust-fingerprint').fill('55d9 c531 xyz');
+    await page.getByTestId('trust-confirm').click();
+    await expect(page.getByTestId('errors-trust-fingerprint')).toContainText('FINGERPRINT_MALFORMED');
+    await shot('04-trust-malformed');
+    await page.getByTestId('trust-fingerprint').fill(office.fingerprint);
+    await page.getByTestId('trust-name').fill(language === 'de' ? 'Büro Hamburg – Verbundene Seite' : 'Hamburg office – connected side');
+    await page.getByTestId('trust-confirm').click();
+    await expect(page.getByTestId('trust-done')).toBeVisible();
+    await shot('05-trusted', true);
+    await trustInUi(page, office, office.fingerprint, language === 'de' ? 'Büro Hamburg' : 'Hamburg office');
+    await shot('06-already-trusted-renamed', true);
     const other = otherStationKey(ferry.dataDir, 'other.pem');
     await trustInUi(page, other, other.fingerprint);
-    await page.getByTestId('trust-text').fill(office.pem);
-    await page.getByTestId('trust-read').click();
-    await page.getByTestId('trust-fingerprint').fill(`${office.fingerprint.slice(0, 40)}-ZZ`);
-    await page.getByTestId('trust-confirm').click();
     await page.getByTestId('station-rename').click();
-    await page.getByTestId('station-input').fill('');
+    await page.getByTestId('station-input').fill(LONG_NAME);
     await page.getByTestId('station-save').click();
-    await page.getByTestId('trusted-item').first().getByTestId('trusted-remove').click();
-    await shot('settings-trust');
+    await expect(page.getByTestId('errors-station.rename')).toBeVisible();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('07-rename-too-long');
+    // A long name that fits is kept whole (it breaks only at its hyphens in the audit table).
+    await page.getByTestId('station-input').fill(LONG_NAME.slice(0, 80));
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('station-name')).toHaveText(LONG_NAME.slice(0, 80));
+    await page.getByTestId('trusted-item').first().getByTestId('trusted-rename').click();
+    await page.getByTestId('trusted-input').fill('Büro Hamburg – Verbundene Seite mit einem wirklich sehr langen Stationsnamen Nr1');
+    await page.getByTestId('trusted-item').first().scrollIntoViewIfNeeded();
+    await shot('08-trusted-rename-80');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('trusted-item').last().getByTestId('trusted-remove').click();
+    await shot('09-remove-confirm');
 
+    // Audit: 1,000 more entries, a filter with a fingerprint shown whole, an inverted span.
     const r = spawnSync(process.execPath, [join(import.meta.dirname, '../seed-audit.ts'), '--data-dir', ferry.dataDir, '--count', '1000']);
     expect(r.status).toBe(0);
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('audit-filter-action').selectOption('station.trusted');
     await page.locator('[data-testid="audit-row"][data-action="station.trusted"]').first().getByTestId('fingerprint-toggle').click();
-    await shot('audit-filtered');
+    await shot('10-audit-trusted', true);
+    await page.getByTestId('audit-filter-action').selectOption('');
+    await page.getByTestId('audit-filter-from').fill('2026-11-27');
+    await page.getByTestId('audit-filter-to').fill('2026-11-26');
+    await shot('11-audit-inverted');
     await page.getByTestId('audit-filter-clear').click();
-    await page.getByTestId('audit-next').click();
-    await shot('audit-page-2', false);
+    await page.getByTestId('audit-last').click();
+    await shot('12-audit-oldest', true);
 
+    // Plan: a broken catalog in words, then a plan (its heading has the focus).
     await page.getByTestId('nav-plan').click();
-    await ferry.answerNextFileDialog(join(ferry.dataDir, 'missing.json'));
+    const broken = join(ferry.dataDir, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ packages: [{ name: 'x', kind: 'site', version: '1.x' }, { name: 'y', kind: 'firmware' }] }));
+    await ferry.answerNextFileDialog(broken);
     await page.getByTestId('plan-open-catalog').click();
-    await page.evaluate(() => { setTimeout(() => { throw new Error('screenshot: a program error'); }, 0); });
-    await expect(page.getByTestId('error-report')).toBeVisible();
-    await shot('plan-errors');
-    // The focus ring on the active item (Plan), reached by keyboard.
-    await page.getByTestId('nav-vault').focus();
-    await page.keyboard.press('Tab');
-    await shot('sidebar-focus', false);
+    await expect(page.getByTestId('error-notice')).toBeVisible();
+    await shot('13-plan-broken-catalog');
+    const good = join(ferry.dataDir, 'catalog.json');
+    writeFileSync(good, JSON.stringify(CATALOG));
+    await ferry.answerNextFileDialog(good);
+    await page.getByTestId('plan-open-catalog').click();
+    await page.getByTestId('plan-base').fill('3.2.4');
+    await page.getByTestId('plan-site').fill('12.0.0');
+    await page.getByTestId('plan-startAt').fill('2026-12-01T09:00');
+    await page.getByTestId('plan-compute').click();
+    await expect(page.locator('#plan-result')).toBeFocused();
+    await shot('14-plan-result');
+
+    await page.getByTestId('nav-vault').click();
+    await ferry.answerNextFileDialog(join(ferry.dataDir, 'missing.bin'));
+    await page.getByTestId('hash-choose').click();
+    await expect(page.getByTestId('error-notice')).toBeVisible();
+    await shot('15-vault');
+
+    // 900 px wide: the audit table and a rename field with an 80-character name.
+    await page.setViewportSize({ width: 900, height: 800 });
+    await page.getByTestId('nav-audit').click();
+    await page.getByTestId('audit-filter-action').selectOption('station.renamed');
+    await shot('16-900-audit', true);
+    await page.getByTestId('audit-filter-action').selectOption('');
+    await page.getByTestId('audit-last').click();
+    await shot('17-900-audit-oldest', true);
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('trusted-item').first().getByTestId('trusted-rename').click();
+    await page.getByTestId('trusted-input').fill('Büro Hamburg – Verbundene Seite mit einem wirklich sehr langen Stationsnamen Nr1');
+    await shot('18-900-settings-rename');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('nav-plan').click();
+    await shot('19-900-plan', true);
   });
 }

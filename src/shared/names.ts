@@ -18,10 +18,10 @@ const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Default_Ignorable_Code_P
 /** The checked form of a name, or NAME_INVALID saying what is wrong with it. */
 export function normalizeName(input: string, what = 'name', max = MAX_NAME_LENGTH): string {
   const name = input.normalize('NFC').trim();
-  if (name === '') throw new FerryError('NAME_INVALID', `The ${what} is empty`, { what });
-  if (UNSAFE.test(name)) throw new FerryError('NAME_INVALID', `The ${what} contains control or invisible characters`, { what });
+  if (name === '') throw new FerryError('NAME_INVALID', `The ${what} is empty`, { what, problem: 'empty' });
+  if (UNSAFE.test(name)) throw new FerryError('NAME_INVALID', `The ${what} contains control or invisible characters`, { what, problem: 'invisible' });
   const length = [...name].length;
-  if (length > max) throw new FerryError('NAME_INVALID', `The ${what} is longer than ${max} characters (${length})`, { what, max, length });
+  if (length > max) throw new FerryError('NAME_INVALID', `The ${what} is longer than ${max} characters (${length})`, { what, problem: 'tooLong', max, length });
   return name;
 }
 

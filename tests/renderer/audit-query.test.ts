@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditQuery, lastPageOffset, NO_FILTER } from '../../src/renderer/src/stores/audit-query.ts';
+import { auditQuery, isInverted, lastPageOffset, NO_FILTER } from '../../src/renderer/src/stores/audit-query.ts';
 
 describe('the audit filter as a query', () => {
   it('sends no restriction for an empty filter', () => {
@@ -15,6 +15,14 @@ describe('the audit filter as a query', () => {
 
   it('ignores a day it cannot read instead of sending a wrong time', () => {
     expect(auditQuery({ action: '', fromDay: '2026-3-1', toDay: 'tomorrow' }, 0, 50)).toEqual({ offset: 0, limit: 50 });
+  });
+
+  it('knows an inverted span of days ("to" before "from") from an empty one', () => {
+    expect(isInverted({ action: '', fromDay: '2026-11-27', toDay: '2026-11-26' })).toBe(true);
+    expect(isInverted({ action: '', fromDay: '2026-11-27', toDay: '2026-11-27' })).toBe(false);
+    expect(isInverted({ action: '', fromDay: '2026-09-30', toDay: '2026-10-01' })).toBe(false);
+    expect(isInverted({ action: '', fromDay: '2026-11-27', toDay: '' })).toBe(false);
+    expect(isInverted({ action: '', fromDay: '', toDay: '2026-11-26' })).toBe(false);
   });
 
   it('finds the last page', () => {

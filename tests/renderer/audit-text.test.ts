@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/shared/contract.ts';
-import { actionLabel, actorLabel, detailParts, subjectLabel } from '../../src/renderer/src/audit-text.ts';
+import { actionLabel, actorLabel, detailParts, keyStatusText, subjectLabel } from '../../src/renderer/src/audit-text.ts';
 import { i18nFor } from './i18n.ts';
 
 const entry = (action: string, subject: string, details: Record<string, unknown>, actor = 'user'): AuditEntry =>
@@ -41,5 +41,19 @@ describe('audit entries in words', () => {
     const hash = 'cd'.repeat(32);
     expect(detailParts(entry('audit.anchored', 'ef'.repeat(32), { seq: 12, hash, extra: { a: 1 } }, 'station'), en.t, en))
       .toEqual([{ text: 'Up to entry: 12' }, { label: 'Hash', hex: hash }, { text: 'extra: {"a":1}' }]);
+  });
+});
+
+describe('the station key check in words', () => {
+  it('says confirmed or not, and why not: the service’s words in English, general words in German', async () => {
+    const de = await i18nFor('de');
+    const en = await i18nFor('en');
+    const note = 'The station key is protected by safeStorage, which this program cannot open; the station key was not compared with its public key here (the desktop app can)';
+    expect(keyStatusText({ keyConfirmed: true, keyNote: null }, 'de', de.t)).toBe('Stationsschlüssel bestätigt.');
+    expect(keyStatusText({ keyConfirmed: false, keyNote: note }, 'de', de.t))
+      .toBe('Stationsschlüssel nicht bestätigt: der private Schlüssel ließ sich hier nicht öffnen (die Desktop-App kann ihn prüfen).');
+    expect(keyStatusText({ keyConfirmed: false, keyNote: note }, 'en', en.t)).toBe(`Station key not confirmed: ${note}`);
+    expect(keyStatusText({ keyConfirmed: false, keyNote: null }, 'en', en.t)).toBe('Station key not confirmed.');
+    expect(keyStatusText({}, 'en', en.t)).toBeNull();
   });
 });

@@ -26,9 +26,9 @@ describe('errors in the UI language', () => {
   it('words known details in German: a name too long, a system cause, a size limit', async () => {
     const i18n = await i18nFor('de');
     expect(describeError({ code: 'NAME_INVALID', message: 'x', details: { what: 'station name', max: 80, length: 95 } }, 'de', i18n.t).details)
-      .toEqual(['95 Zeichen, erlaubt sind höchstens 80.']);
+      .toEqual(['Der Stationsname hat 95 Zeichen; erlaubt sind höchstens 80.']);
     expect(describeError({ code: 'FILE_MISSING', message: 'x', details: { path: '/media/usb/a.pem', cause: 'ENOENT' } }, 'de', i18n.t).details)
-      .toEqual(['Datei: /media/usb/a.pem', 'Ursache: nicht gefunden']);
+      .toEqual(['Datei: a.pem', 'Ordner: /media/usb', 'Ursache: nicht gefunden']);
     expect(describeError({ code: 'INPUT_TOO_LARGE', message: 'x', details: { limit: 4 * 1024 * 1024 } }, 'de', i18n.t).details)
       .toEqual(['Höchstgröße: 4 MiB']);
   });
@@ -38,13 +38,17 @@ describe('errors in the UI language', () => {
     expect(describeError({ code: 'FILE_MISSING', message: 'x', details: { cause: 'EXDEV' } }, 'de', i18n.t).details).toEqual([]);
   });
 
-  it('never reveals the right fingerprint after a wrong one was typed', async () => {
-    const i18n = await i18nFor('de');
-    const expected = 'a'.repeat(64);
-    const actual = 'b'.repeat(64);
-    const d = describeError({ code: 'FINGERPRINT_MISMATCH', message: ENGLISH, details: { expected, actual } }, 'de', i18n.t);
-    expect(d.details.join(' ')).not.toContain('bbbb');
-    expect(d.details).toEqual([`Erwartet: ${'aaaa '.repeat(15)}aaaa`]);
+  it('labels a refused fingerprint as what the person typed, and never shows the key’s own', async () => {
+    const de = await i18nFor('de');
+    const en = await i18nFor('en');
+    const typed = 'a'.repeat(64);
+    const grouped = `${'aaaa '.repeat(15)}aaaa`;
+    // Even if a detail named the key's real fingerprint, it would not be shown.
+    const data = { code: 'FINGERPRINT_MISMATCH' as const, message: ENGLISH, details: { typed, expected: 'b'.repeat(64), actual: 'c'.repeat(64) } };
+    expect(describeError(data, 'de', de.t).details).toEqual([`Eingegeben: ${grouped}`]);
+    expect(describeError(data, 'en', en.t).details).toEqual([`You typed: ${grouped}`]);
+    expect(describeError({ code: 'FINGERPRINT_MALFORMED', message: 'x', details: { typed: '55d9 c531 xyz' } }, 'de', de.t).details)
+      .toEqual(['Eingegeben: 55d9 c531 xyz']);
   });
 
   it('calls user mistakes mistakes and only defects program errors', () => {

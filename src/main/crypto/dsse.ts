@@ -27,7 +27,7 @@ export function parseEnvelope(text: string, expectedType: string): { envelope: D
   try {
     json = JSON.parse(text);
   } catch {
-    throw new FerryError('MANIFEST_MALFORMED', 'Not JSON');
+    throw new FerryError('MANIFEST_MALFORMED', 'Not JSON', { problem: 'notJson' });
   }
   const parsed = DsseEnvelopeSchema.safeParse(json);
   if (!parsed.success) throw new FerryError('MANIFEST_MALFORMED', 'Not a DSSE envelope');

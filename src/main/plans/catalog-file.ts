@@ -13,7 +13,7 @@ export function readCatalogFile(path: string): Catalog {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new FerryError('CATALOG_INVALID', `The catalog is not JSON: ${(error as Error).message}`);
+    throw new FerryError('CATALOG_INVALID', `The catalog is not JSON: ${(error as Error).message}`, { problem: 'notJson' });
   }
   return parseCatalog(json);
 }

@@ -4,7 +4,7 @@
  * details as readable parts, e.g. "Restricted side → Connected side".
  */
 import type { TFunction, i18n as I18n } from 'i18next';
-import type { AuditEntry } from '../../shared/contract.ts';
+import type { AuditEntry, AuditVerification, Language } from '../../shared/contract.ts';
 
 /**
  * A translation for `key` if there is one, else `fallback` as stored. Every key looked up has a fixed
@@ -60,4 +60,16 @@ export function detailParts(entry: AuditEntry, t: TFunction, i18n: I18n): Detail
     parts.push(typeof value === 'string' && isSha256Hex(value) ? { label, hex: value } : { text: `${label}: ${valueText(key, value, t, i18n)}` });
   }
   return parts;
+}
+
+/**
+ * Whether the station's public key (which checks the head's signature) belongs to its sealed private
+ * key; null when main did not say. Why it could not be confirmed is written by the service in English:
+ * a German page says it in general words.
+ */
+export function keyStatusText(v: Pick<AuditVerification, 'keyConfirmed' | 'keyNote'>, language: Language, t: TFunction): string | null {
+  if (v.keyConfirmed === undefined) return null;
+  if (v.keyConfirmed) return t('audit.keyConfirmed');
+  if (!v.keyNote) return t('audit.keyNotConfirmed');
+  return t('audit.keyNotConfirmedWhy', { why: language === 'en' ? v.keyNote : t('audit.keyNoteDefault') });
 }

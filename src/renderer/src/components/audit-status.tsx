@@ -1,8 +1,16 @@
 /** Whether the audit chain holds, and when that was last checked; a broken chain is shown with its code. */
 import { useTranslation } from 'react-i18next';
+import type { AuditVerification, Language } from '../../../shared/contract.ts';
 import { errorText } from '../../../shared/errors.ts';
+import { keyStatusText } from '../audit-text.ts';
 import { formatTime } from '../format.ts';
 import { useAuditStore } from '../stores/audit-store.ts';
+
+function KeyStatus({ verification, language }: { verification: AuditVerification; language: Language }) {
+  const { t } = useTranslation();
+  const text = keyStatusText(verification, language, t);
+  return text === null ? null : <span className="hint" data-testid="audit-key" data-confirmed={verification.keyConfirmed}> {text}</span>;
+}
 
 export function AuditStatus() {
   const { t, i18n } = useTranslation();
@@ -24,10 +32,12 @@ export function AuditStatus() {
                 {language === 'en' && verification.reason ? <p className="detail">{verification.reason}</p> : null}
               </>}
           {verification.ok ? <span className="hint" data-testid="audit-anchored"> {verification.anchored ? t('audit.anchored') : t('audit.notAnchored')}</span> : null}
+          <KeyStatus verification={verification} language={language} />
           <span className="hint" data-testid="audit-checked-at"> {t('audit.checkedAt', { time: formatTime(verification.checkedAt, language) })}</span>
         </div>
       ) : null}
-      <button type="button" data-testid="audit-verify" onClick={() => void verify()} disabled={verifying}>
+      {/* Busy is aria-disabled, not disabled: a disabled button would drop the keyboard focus to <body>. */}
+      <button type="button" data-testid="audit-verify" onClick={() => { if (!verifying) void verify(); }} aria-disabled={verifying || undefined}>
         {verifying ? t('audit.verifying') : t('audit.verify')}
       </button>
     </div>

@@ -1,4 +1,4 @@
-/** A page whose domain has no data yet: says honestly what will appear here. */
+/** A page whose feature is not built yet: says honestly that it arrives in a later version, and what it will do. */
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../stores/app-store.ts';
 import { PageTitle } from './page-title.tsx';
@@ -11,7 +11,7 @@ export function EmptyState({ page }: { page: EmptyPage }) {
     <section aria-labelledby="page-title">
       <PageTitle>{t(`nav.${page}`)}</PageTitle>
       <div className="empty" data-testid={`empty-${page}`}>
-        <p className="empty-title">{t('empty.notYet')}</p>
+        <p className="empty-title">{t('empty.later')}</p>
         <p>{t(`empty.${page}`)}</p>
       </div>
     </section>

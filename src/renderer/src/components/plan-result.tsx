@@ -1,4 +1,5 @@
 /** A plan shown as a picture: a to-scale strip, then the timeline with dates; or the blockers. */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { proportions, schedule, type PlanResult, type ReachablePlan, type TimelineItem } from '../../../shared/planner/index.ts';
 
@@ -23,10 +24,10 @@ function Reachable({ plan, startAt }: { plan: ReachablePlan; startAt: Date | nul
   const times = startAt ? schedule(plan, startAt) : null;
   const shares = proportions(plan);
   const round = (h: number) => (Math.round(h * 10) / 10).toLocaleString(i18n.language);
-  if (plan.steps.length === 0) return <p data-testid="plan-nothing">{t('plan.nothingToDo')}</p>;
+  if (plan.steps.length === 0) return <p data-testid="plan-nothing" id="plan-result" tabIndex={-1}>{t('plan.nothingToDo')}</p>;
   return (
     <div data-testid="plan-reachable">
-      <h2>{t('plan.reachableTitle', { from: plan.from.site, to: plan.target.site })}</h2>
+      <h2 id="plan-result" tabIndex={-1}>{t('plan.reachableTitle', { from: plan.from.site, to: plan.target.site })}</h2>
       <p data-testid="plan-summary">
         {t('plan.summary', { count: plan.steps.length, min: round(plan.estimate.totalHours.min), max: round(plan.estimate.totalHours.max), wait: round(plan.estimate.waitHours) })}
       </p>
@@ -67,7 +68,7 @@ function Unreachable({ plan }: { plan: Extract<PlanResult, { reachable: false }>
   const componentName = useComponentName();
   return (
     <div data-testid="plan-unreachable">
-      <h2 className="status-bad">{t('plan.unreachableTitle', { to: plan.target.site })}</h2>
+      <h2 className="status-bad" id="plan-result" tabIndex={-1}>{t('plan.unreachableTitle', { to: plan.target.site })}</h2>
       <h3>{t('plan.blockers')}</h3>
       <ul className="blockers" data-testid="plan-blockers">
         {plan.blockers.map((b, i) => (
@@ -90,6 +91,14 @@ function Unreachable({ plan }: { plan: Extract<PlanResult, { reachable: false }>
   );
 }
 
-export function PlanResultView({ result, startAt }: { result: PlanResult; startAt: Date | null }) {
+/** The result; its heading takes the focus whenever `focusToken` grows (a plan was just computed). */
+export function PlanResultView({ result, startAt, focusToken }: { result: PlanResult; startAt: Date | null; focusToken: number }) {
+  // The heading (`#plan-result`) of whichever result is shown: a plan, nothing to do, or the blockers.
+  // It scrolls to the top of the window: the result is what the person asked for, the form stays above it.
+  useEffect(() => {
+    const heading = focusToken > 0 ? document.getElementById('plan-result') : null;
+    heading?.focus({ preventScroll: true });
+    heading?.scrollIntoView({ block: 'start' });
+  }, [focusToken]);
   return result.reachable ? <Reachable plan={result} startAt={startAt} /> : <Unreachable plan={result} />;
 }

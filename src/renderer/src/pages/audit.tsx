@@ -7,6 +7,7 @@ import { AuditFilterBar } from '../components/audit-filter.tsx';
 import { AuditPager } from '../components/audit-pager.tsx';
 import { AuditStatus } from '../components/audit-status.tsx';
 import { FingerprintText } from '../components/fingerprint-text.tsx';
+import { isInverted } from '../stores/audit-query.ts';
 import { PageTitle } from '../components/page-title.tsx';
 import { formatTime } from '../format.ts';
 import { useAuditStore } from '../stores/audit-store.ts';
@@ -33,6 +34,7 @@ export function AuditPage() {
   const { t } = useTranslation();
   const entries = useAuditStore((s) => s.entries);
   const total = useAuditStore((s) => s.total);
+  const inverted = useAuditStore((s) => isInverted(s.filter));
   const load = useAuditStore((s) => s.load);
   const verify = useAuditStore((s) => s.verify);
   useEffect(() => { void load(); void verify(); }, [load, verify]);
@@ -43,7 +45,9 @@ export function AuditPage() {
       <AuditStatus />
       <AuditFilterBar />
       <AuditPager />
-      {entries.length === 0 ? <p className="empty" data-testid="audit-empty">{total === 0 ? t('audit.empty') : t('audit.noMatch')}</p> : (
+      {entries.length === 0 ? <p className={inverted ? 'empty status-bad' : 'empty'} id="audit-empty" role="status" data-testid="audit-empty" data-inverted={inverted || undefined}>
+          {total === 0 ? t('audit.empty') : inverted ? t('audit.filter.inverted') : t('audit.noMatch')}
+        </p> : (
         <table className="audit" data-testid="audit-table">
           <thead>
             <tr>

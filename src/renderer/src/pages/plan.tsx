@@ -1,5 +1,5 @@
 /** Plan: open a catalog, enter the appliance's versions and options, see the plan or the blockers. */
-import type { ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PlanResultView } from '../components/plan-result.tsx';
 import { usePlanStore, type PlanForm } from '../stores/plan-store.ts';
@@ -24,6 +24,15 @@ export function PlanPage() {
       aria-describedby={errors[key] ? `plan-${key}-error` : undefined} onChange={(e) => setField(key, e.target.value)} {...extra} />
   );
   const latest = catalog?.siteVersions.at(-1);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Counts computed plans: each new one takes the focus to its heading (not when the page is only shown again).
+  const [computed, setComputed] = useState(0);
+  const submit = async () => {
+    const outcome = await compute();
+    if (outcome === 'done') setComputed((n) => n + 1);
+    // The first field that was refused, in the order the form shows them.
+    if (outcome === 'invalid') requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  };
   return (
     <section aria-labelledby="page-title">
       <PageTitle>{t('plan.title')}</PageTitle>
@@ -31,10 +40,10 @@ export function PlanPage() {
       <h2>{t('plan.catalog')}</h2>
       {catalog
         ? <p data-testid="plan-catalog">{t('plan.catalogLoaded', { name: catalog.name, count: catalog.packageCount })}</p>
-        : <div className="empty" data-testid="empty-plan"><p className="empty-title">{t('empty.notYet')}</p><p>{t('plan.noCatalog')}</p></div>}
+        : <div className="empty" data-testid="empty-plan"><p className="empty-title">{t('plan.noCatalogTitle')}</p><p>{t('plan.noCatalog')}</p></div>}
       <button type="button" data-testid="plan-open-catalog" onClick={() => void openCatalog()}>{t('plan.openCatalog')}</button>
       {catalog ? (
-        <form className="plan-form" onSubmit={(e) => { e.preventDefault(); void compute(); }} noValidate>
+        <form className="plan-form" ref={formRef} onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
           <h2>{t('plan.appliance')}</h2>
           <div className="field-grid">
             <Field id="base" label={t('plan.base')} error={err('base')}>{input('base', { placeholder: '3.2.4' })}</Field>
@@ -59,10 +68,11 @@ export function PlanPage() {
             ) : null}
             <label><input type="radio" name="strategy" data-testid="plan-redeploy" checked={form.clientStrategy === 'redeploy'} onChange={() => setField('clientStrategy', 'redeploy')} /> {t('plan.strategyRedeploy')}</label>
           </fieldset>
-          <button type="submit" className="primary" data-testid="plan-compute" disabled={busy}>{t('plan.compute')}</button>
+          {/* Busy is aria-disabled, not disabled: a disabled button would drop the keyboard focus to <body>. */}
+          <button type="submit" className="primary" data-testid="plan-compute" aria-disabled={busy || undefined}>{t('plan.compute')}</button>
         </form>
       ) : null}
-      {result ? <PlanResultView result={result} startAt={form.startAt ? new Date(form.startAt) : null} /> : null}
+      {result ? <PlanResultView result={result} startAt={form.startAt ? new Date(form.startAt) : null} focusToken={computed} /> : null}
     </section>
   );
 }

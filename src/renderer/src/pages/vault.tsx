@@ -1,4 +1,4 @@
-/** The vault: its content arrives with the transfer issue; today it offers the SHA-256 check of a file. */
+/** The vault: its store of packages arrives in a later version (said so); today it offers the SHA-256 check of a file. */
 import { useTranslation } from 'react-i18next';
 import { JobList } from '../components/job-list.tsx';
 import { useJobsStore } from '../stores/jobs-store.ts';
@@ -11,7 +11,7 @@ export function VaultPage() {
     <section aria-labelledby="page-title">
       <PageTitle>{t('nav.vault')}</PageTitle>
       <div className="empty" data-testid="empty-vault">
-        <p className="empty-title">{t('empty.notYet')}</p>
+        <p className="empty-title">{t('empty.later')}</p>
         <p>{t('empty.vault')}</p>
       </div>
       <h2>{t('vault.hashTitle')}</h2>

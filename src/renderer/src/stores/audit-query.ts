@@ -38,6 +38,14 @@ export function auditQuery(filter: AuditFilter, offset: number, limit: number): 
   };
 }
 
+/**
+ * Whether the span of days is inverted ("to" before "from"): no entry can match, and the page says
+ * why instead of "no entry matches". Days compare as text (`YYYY-MM-DD`).
+ */
+export function isInverted(filter: AuditFilter): boolean {
+  return localMidnight(filter.fromDay) !== null && localMidnight(filter.toDay) !== null && filter.toDay < filter.fromDay;
+}
+
 /** The offset of the last page for `count` matching entries. */
 export function lastPageOffset(count: number, limit: number): number {
   return count === 0 ? 0 : Math.floor((count - 1) / limit) * limit;

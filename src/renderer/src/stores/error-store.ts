@@ -35,6 +35,8 @@ interface ErrorState {
   dismiss(id: number): void;
   /** The action succeeded: its earlier errors no longer apply. */
   succeeded(source: string): void;
+  /** The person abandoned the action (e.g. cancelled its form): its errors no longer apply either. */
+  abandoned(source: string): void;
   /** A new page: old banners no longer apply (program errors stay until dismissed). */
   clearOnNavigation(): void;
 }
@@ -48,7 +50,7 @@ export function errorDataOf(error: unknown): ErrorData {
   return error instanceof IpcError ? error.data : toErrorData(error);
 }
 
-export const useErrorStore = create<ErrorState>((set) => ({
+export const useErrorStore = create<ErrorState>((set, get) => ({
   errors: [],
   report(source, error, options = {}) {
     const shown: ShownError = {
@@ -69,6 +71,9 @@ export const useErrorStore = create<ErrorState>((set) => ({
   },
   succeeded(source) {
     set((s) => (s.errors.some((e) => e.source === source) ? { errors: s.errors.filter((e) => e.source !== source) } : s));
+  },
+  abandoned(source) {
+    get().succeeded(source);
   },
   clearOnNavigation() {
     set((s) => ({ errors: s.errors.filter((e) => e.report !== undefined) }));

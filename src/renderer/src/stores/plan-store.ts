@@ -30,7 +30,8 @@ interface PlanState {
   busy: boolean;
   openCatalog(): Promise<void>;
   setField<K extends keyof PlanForm>(key: K, value: PlanForm[K]): void;
-  compute(): Promise<void>;
+  /** Checks the form and plans; says how it went, so the page can move the focus (to the result or the first invalid field). */
+  compute(): Promise<'invalid' | 'done' | 'failed' | 'busy'>;
 }
 
 const EMPTY: PlanForm = { base: '', site: '', target: 'latest', targetBase: '', waitHours: '24', clientStrategy: 'wait', storedDataGiB: '0', startAt: '' };
@@ -65,12 +66,13 @@ export const usePlanStore = create<PlanState>((set, get) => ({
     set((s) => ({ form: { ...s.form, [key]: value }, errors: { ...s.errors, [key]: undefined } }));
   },
   async compute() {
-    const { catalog, form } = get();
+    const { catalog, form, busy } = get();
+    if (busy) return 'busy';
     const errors = validateForm(form);
     set({ errors });
-    if (!catalog || Object.keys(errors).length > 0) return;
+    if (!catalog || Object.keys(errors).length > 0) return 'invalid';
     set({ busy: true });
-    await attempt('plan.compute', async () => {
+    const r = await attempt('plan.compute', async () => {
       const result = await unwrap(ferry().plan.compute({
         catalogId: catalog.catalogId, base: form.base.trim(), site: form.site.trim(), target: form.target,
         ...(form.targetBase.trim() ? { targetBase: form.targetBase.trim() } : {}),
@@ -79,5 +81,6 @@ export const usePlanStore = create<PlanState>((set, get) => ({
       set({ result });
     });
     set({ busy: false });
+    return r.ok ? 'done' : 'failed';
   },
 }));

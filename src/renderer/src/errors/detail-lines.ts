@@ -1,0 +1,57 @@
+/**
+ * The details main sent with an error, in the UI language: only keys Ferry knows how to word, in a
+ * stable order; unknown keys and raw system codes are left out rather than shown raw.
+ */
+import type { TFunction } from 'i18next';
+import type { ErrorData, Language } from '../../../shared/contract.ts';
+import { formatFingerprint } from '../../../shared/fingerprint.ts';
+import { formatBytes } from '../format.ts';
+
+// System error codes a person can act on; any other (raw `EXDEV` …) is left to the English message.
+const CAUSES = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EBUSY', 'ENOSPC', 'EROFS', 'ELOOP']);
+const HEX64 = /^[0-9a-f]{64}$/;
+// A refused fingerprint shows only what the person typed: never the key's own (they must read it off the other screen).
+const FINGERPRINT_CODES = new Set(['FINGERPRINT_MISMATCH', 'FINGERPRINT_MALFORMED']);
+
+function text(value: unknown): string | null {
+  if (typeof value === 'string' && value !== '') return HEX64.test(value) ? formatFingerprint(value) : value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+/** A file's name and its folder from `details.path` (either separator), or the bare `details.name`. */
+function fileParts(d: Record<string, unknown>): { file: string | null; folder: string | null } {
+  if (typeof d.path === 'string' && d.path !== '') {
+    const cut = Math.max(d.path.lastIndexOf('/'), d.path.lastIndexOf('\\'));
+    const file = d.path.slice(cut + 1);
+    return file === '' ? { file: d.path, folder: null } : { file, folder: cut > 0 ? d.path.slice(0, cut) : null };
+  }
+  return { file: text(d.name), folder: null };
+}
+
+/** The detail lines of an error, worded in the UI language. */
+export function detailLines(data: ErrorData, language: Language, t: TFunction): string[] {
+  const d = data.details ?? {};
+  const lines: string[] = [];
+  const add = (key: string, value: string | null) => { if (value !== null) lines.push(t(`errors.details.${key}`, { value })); };
+  if (!FINGERPRINT_CODES.has(data.code)) {
+    add('expected', text(d.expected));
+    add('actual', text(d.actual));
+  }
+  add('typed', text(d.typed));
+  add('fingerprint', text(d.fingerprint));
+  add('version', text(d.version));
+  add('range', text(d.range));
+  const { file, folder } = fileParts(d);
+  add('file', file);
+  add('folder', folder);
+  add('dataDir', text(d.dataDir));
+  if (typeof d.limit === 'number') add('limit', formatBytes(d.limit, language));
+  // NAME_INVALID says "too long" in its own words (problemLines).
+  if (data.code !== 'NAME_INVALID' && typeof d.max === 'number' && typeof d.length === 'number') lines.push(t('errors.details.tooLong', { length: d.length, max: d.max }));
+  if (d.protection === 'safeStorage' || d.protection === 'file-key') add('protection', t(`errors.protection.${d.protection}`));
+  if (typeof d.cause === 'string' && CAUSES.has(d.cause)) add('cause', t(`errors.cause.${d.cause}`));
+  if (typeof d.explored === 'number') add('explored', new Intl.NumberFormat(language).format(d.explored));
+  add('channel', text(d.channel));
+  return lines;
+}
