@@ -25,16 +25,6 @@ export function normalizeName(input: string, what = 'name', max = MAX_NAME_LENGT
   return name;
 }
 
-/** Whether `input` is acceptable as a name as it stands (after NFC and trimming). */
-export function isValidName(input: string, max = MAX_NAME_LENGTH): boolean {
-  try {
-    normalizeName(input, 'name', max);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Untrusted text made safe to print on a terminal: control and invisible characters shown as `\uXXXX` escapes. */
 export function escapeForTerminal(text: string): string {
   return text.replace(new RegExp(UNSAFE.source, 'gu'), (c) => {

@@ -81,6 +81,20 @@ describe('job manager', () => {
     expect((await finished(startHashFileJob(manager, path))).status).toBe('ok');
   });
 
+  it('reports ok when the work completed although a cancel arrived (a copy already in place is not "cancelled")', async () => {
+    const { emit, finished } = recorder();
+    const manager = new JobManager(emit);
+    const result = { sha256: 'a'.repeat(64), size: 10 };
+    const jobId = manager.start({
+      kind: 'hash-file', key: 'done-anyway', label: 'done-anyway',
+      // The work is past the point of no return: it finishes whatever the signal says.
+      run: ({ signal }) => new Promise((resolve) => { signal.addEventListener('abort', () => resolve(result)); }),
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(manager.cancel(jobId)).toBe(true);
+    expect(await finished(jobId)).toMatchObject({ status: 'ok', result });
+  });
+
   it('drops progress a runner reports after it was cancelled, so the final event stays last', async () => {
     const { events, emit, finished } = recorder();
     const manager = new JobManager(emit);

@@ -30,6 +30,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 
   } catch (error) {
     if (created) rmSync(tmp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FerryError(code === 'ENOSPC' ? 'MEDIA_FULL' : 'OUTPUT_NOT_WRITABLE', `Cannot write ${path}: ${(error as Error).message}`, { path, cause: code });
+    // A full disk or quota is MEDIA_FULL here as in copy-verify; anything else is this output's problem.
+    throw new FerryError(code === 'ENOSPC' || code === 'EDQUOT' ? 'MEDIA_FULL' : 'OUTPUT_NOT_WRITABLE', `Cannot write ${path}: ${(error as Error).message}`, { path, cause: code });
   }
 }

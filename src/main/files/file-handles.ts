@@ -7,9 +7,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep, win32 } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, win32 } from 'node:path';
 import type { FileHandle, FolderHandle, SaveTarget } from '../../shared/contract.ts';
 import { FerryError } from '../../shared/errors.ts';
+import { isWithin } from './output-path.ts';
 
 /** What a handle stands for. */
 export type HandleKind = 'file' | 'folder' | 'medium' | 'save-target';
@@ -18,12 +19,6 @@ const unknown = (): FerryError => new FerryError('HANDLE_UNKNOWN', 'Unknown hand
 
 function outside(child: string, why: string): FerryError {
   return new FerryError('PATH_OUTSIDE_FOLDER', `${child} is outside the chosen folder: ${why}`, { path: child, reason: why });
-}
-
-/** Whether `path` is `root` itself or below it (both real paths). */
-function isWithin(path: string, root: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
 }
 
 /**

@@ -25,7 +25,7 @@ const refuse = (path: string, message: string, reason: string): FerryError =>
   new FerryError('OUTPUT_NOT_WRITABLE', `Will not write ${path}: ${message}`, { path, reason });
 
 /** Whether `path` is `dir` itself or below it (both already real paths). */
-function isWithin(path: string, dir: string): boolean {
+export function isWithin(path: string, dir: string): boolean {
   const rel = relative(dir, path);
   return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
 }

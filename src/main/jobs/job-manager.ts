@@ -123,7 +123,8 @@ export class JobManager {
 async function settle<K extends JobKind>(spec: JobSpec<K>, ctx: JobContext<K>): Promise<Final> {
   try {
     const result = await spec.run(ctx);
-    if (ctx.signal.aborted) return { status: 'cancelled', error: cancelledError().toData() };
+    // A cancel that arrives after the work completed is too late: the file is copied, the hash is
+    // known. Saying "cancelled" would hide a result that exists (and a retry would find it in the way).
     const checked = JOB_KINDS[spec.kind].result.safeParse(result);
     if (!checked.success) {
       // A program error: the runner broke its kind's contract. Say so instead of passing it on.

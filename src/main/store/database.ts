@@ -63,7 +63,9 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
     // table. (A newer Ferry's schema is left to migrate(), which refuses it as such.)
     const found = schemaVersion(db);
     if (found <= (migrations.at(-1)?.version ?? 0)) checkSchema(db, migrations, found, file);
-    checkSchema(db, migrations, migrate(db, migrations, options.onMigrated), file);
+    const now = migrate(db, migrations, options.onMigrated);
+    // Nothing applied: the schema just checked is the one in use.
+    if (now !== found) checkSchema(db, migrations, now, file);
     restrictDatabaseFiles(file);
   } catch (error) {
     db.close();
