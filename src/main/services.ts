@@ -86,7 +86,7 @@ export function createServices(options: ServiceOptions): Services {
     stations,
     settings: new SettingsService(db, audit),
     jobs,
-    files: new FileHandles(),
+    files: new FileHandles(options.dataDir),
     plans: new PlanService(),
     dialog: withDefaultDialogs(options.dialog),
     protector,

@@ -85,7 +85,7 @@ describe('handle registry', () => {
     expect(files.resolve(handle, 'folder')).toBe(root);
   });
 
-  it('save targets: the folder must exist, the name may not be a folder or a link', () => {
+  it('save targets follow the output rules: an existing folder, not a folder or a link, never a data directory', () => {
     const { base, root } = tree();
     symlinkSync(join(base, 'secret.key'), join(root, 'export.jsonl'));
     const files = new FileHandles();
@@ -93,8 +93,10 @@ describe('handle registry', () => {
     expect(target.name).toBe('audit.jsonl');
     expect(files.resolve(target.handle, 'save-target')).toBe(join(root, 'audit.jsonl'));
     expect(() => files.resolve(target.handle, 'file')).toThrow(expect.objectContaining({ code: 'HANDLE_UNKNOWN' }));
-    expect(() => files.registerSaveTarget(join(root, 'nope', 'x.jsonl'))).toThrow(expect.objectContaining({ code: 'FILE_MISSING' }));
+    expect(() => files.registerSaveTarget(join(root, 'nope', 'x.jsonl'))).toThrow(expect.objectContaining({ code: 'OUTPUT_NOT_WRITABLE' }));
     expect(() => files.registerSaveTarget(join(root, 'packages'))).toThrow(expect.objectContaining({ code: 'OUTPUT_NOT_WRITABLE' }));
     expect(() => files.registerSaveTarget(join(root, 'export.jsonl'))).toThrow(expect.objectContaining({ code: 'OUTPUT_NOT_WRITABLE' }));
+    const guarded = new FileHandles(base);
+    expect(() => guarded.registerSaveTarget(join(base, 'secret.key'))).toThrow(expect.objectContaining({ code: 'OUTPUT_NOT_WRITABLE', details: expect.objectContaining({ reason: 'inside-data-dir' }) }));
   });
 });

@@ -10,7 +10,7 @@ import { lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'nod
 import { basename, dirname, isAbsolute, join, resolve, win32 } from 'node:path';
 import type { FileHandle, FolderHandle, SaveTarget } from '../../shared/contract.ts';
 import { FerryError } from '../../shared/errors.ts';
-import { isWithin } from './output-path.ts';
+import { isWithin, resolveOutputPath } from './output-path.ts';
 
 /** What a handle stands for. */
 export type HandleKind = 'file' | 'folder' | 'medium' | 'save-target';
@@ -55,6 +55,12 @@ function statAs(path: string, want: 'file' | 'folder'): Stats {
 /** Maps handles to the roots they stand for. */
 export class FileHandles {
   private readonly roots = new Map<string, { kind: HandleKind; path: string }>();
+  private readonly dataDir: string | null;
+
+  /** `dataDir`: Ferry's data directory, which no save target may point into. */
+  constructor(dataDir: string | null = null) {
+    this.dataDir = dataDir;
+  }
 
   private add(kind: HandleKind, path: string): string {
     const handle = randomUUID();
@@ -75,14 +81,13 @@ export class FileHandles {
     return { handle: this.add(kind, realpathSync.native(path)), name: basename(path) || path };
   }
 
-  /** Registers where to save a file: its folder must exist; the name may not be a folder or a link. */
+  /**
+   * Registers where to save a file, by the same rules as every output (`resolveOutputPath`): an
+   * existing folder, never Ferry's or another station's data directory, never a link or a folder.
+   * Replacing an existing file is allowed: the save dialog has already asked the person.
+   */
   registerSaveTarget(path: string): SaveTarget {
-    statAs(dirname(path), 'folder');
-    const target = join(realpathSync.native(dirname(path)), basename(path));
-    const existing = lstatSync(target, { throwIfNoEntry: false });
-    if (existing && !existing.isFile()) {
-      throw new FerryError('OUTPUT_NOT_WRITABLE', `${basename(path)} exists and is not a regular file`, { name: basename(path), reason: 'not-a-file' });
-    }
+    const target = resolveOutputPath(path, { dataDir: this.dataDir, force: true });
     return { handle: this.add('save-target', target), name: basename(path) };
   }
 

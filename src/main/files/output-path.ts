@@ -15,8 +15,8 @@ import { writeFileAtomic } from './atomic-write.ts';
 
 /** What decides whether an output path is acceptable. */
 export interface OutputOptions {
-  /** Ferry's data directory: no output may land inside it, `--force` or not. */
-  dataDir: string;
+  /** Ferry's data directory: no output may land inside it, `--force` or not (null: none known). */
+  dataDir: string | null;
   /** Replace an existing regular file (`--force`). */
   force?: boolean | undefined;
 }
@@ -31,7 +31,8 @@ export function isWithin(path: string, dir: string): boolean {
 }
 
 /** The data directory's real path, or null when it does not exist (then nothing can be inside it). */
-function realDataDir(dataDir: string): string | null {
+function realDataDir(dataDir: string | null): string | null {
+  if (dataDir === null) return null;
   try {
     return realpathSync.native(dataDir);
   } catch {
