@@ -86,9 +86,10 @@ function settle(): void {
 const root = mkdtempSync(join(tmpdir(), 'ferry-bench-'));
 const dest = DEST_ROOT ? mkdtempSync(join(DEST_ROOT, 'ferry-bench-dest-')) : join(root, 'dest');
 try {
-  const source = join(root, 'source.bin');
+  // BENCH_SOURCE: an existing file instead of a fresh one (a real package, or a file the disk has settled).
+  const source = process.env.BENCH_SOURCE ?? join(root, 'source.bin');
   if (!DEST_ROOT) mkdirSync(dest);
-  generate(source);
+  if (!process.env.BENCH_SOURCE) generate(source);
   // Warm the page cache once so every contender reads the same way.
   openssl(source);
   const ref: number[] = [];
