@@ -46,11 +46,13 @@ export interface WitnessContext {
 export function checkWitnessFile(text: string, ctx: WitnessContext): { report: WitnessReport; problem: { brokenAt: number; reason: string } | null } {
   const { envelope, payload } = parseEnvelope(text, AUDIT_WITNESSES_PAYLOAD_TYPE);
   const keyids = envelope.signatures.map((s) => s.keyid);
-  const signer = keyids.find((id) => ctx.trustedKey(id) !== null);
-  if (signer === undefined) {
+  // The first signer this station trusts, with its key (looked up once).
+  const trusted = keyids.map((id) => ({ id, key: ctx.trustedKey(id) })).find((k) => k.key !== null);
+  if (trusted === undefined) {
     throw new FerryError('SIGNER_UNTRUSTED', 'The witness file is not signed by a station this one trusts', { keyids: keyids.slice(0, 5) });
   }
-  if (!verifyEnvelope(envelope, ctx.trustedKey(signer)!, signer)) throw new FerryError('SIGNATURE_INVALID', 'The witness file’s signature does not verify', { signer });
+  const signer = trusted.id;
+  if (!verifyEnvelope(envelope, trusted.key!, signer)) throw new FerryError('SIGNATURE_INVALID', 'The witness file’s signature does not verify', { signer });
   let file: WitnessFile;
   try {
     file = WitnessFileSchema.parse(JSON.parse(payload.toString('utf8')));
