@@ -33,8 +33,10 @@ test('choosing a side shows that side’s journey, and it survives a reload', as
 test('settings shows the station fingerprint that `ferry station show --json` reports', async ({ ferry }) => {
   const { page } = ferry;
   await page.getByTestId('nav-settings').click();
-  const shown = (await page.getByTestId('station-fingerprint').textContent()) ?? '';
-  expect(shown).toMatch(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
+  // The settings page loads the station asynchronously: wait for the value, never read an empty cell.
+  const fingerprint = page.getByTestId('station-fingerprint');
+  await expect(fingerprint).toHaveText(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
+  const shown = (await fingerprint.textContent()) ?? '';
   const { stdout, status } = ferry.cli('station', 'show', '--json');
   expect(status).toBe(0);
   expect(shown.replaceAll(' ', '')).toBe((JSON.parse(stdout) as { fingerprint: string }).fingerprint);

@@ -79,6 +79,7 @@ test('the station rename: Escape cancels, saving returns the focus to the Rename
   const { page } = ferry;
   await page.getByTestId('nav-settings').click();
   const rename = page.getByTestId('station-rename');
+  await expect(page.getByTestId('station-name')).toHaveText(/\S/);
   const before = await page.getByTestId('station-name').textContent();
   await rename.focus();
   await page.keyboard.press('Enter');

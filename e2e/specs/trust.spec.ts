@@ -180,6 +180,7 @@ test('a name longer than 80 characters is counted and refused, never cut short',
   const long = 'Jump-Host Rechenzentrum Frankfurt-Hanau, Gebäude C, Raum 0815, Schrank 42, Einschub 7';
   expect([...long].length).toBe(85);
   await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('station-name')).toHaveText(/\S/);
   const before = await page.getByTestId('station-name').textContent();
   await page.getByTestId('station-rename').click();
   await page.getByTestId('station-input').fill(long);

@@ -26,7 +26,7 @@ function StationFacts() {
       </dd>
       <dt>{t('settings.fingerprint')}</dt>
       <dd>
-        <code className="fingerprint" data-testid="station-fingerprint">{station ? formatFingerprint(station.fingerprint) : ''}</code>
+        <code className="fingerprint" data-testid="station-fingerprint">{station ? formatFingerprint(station.fingerprint) : t('app.loading')}</code>
         <p className="hint">{t('settings.fingerprintHint')}</p>
       </dd>
       <dt>{t('settings.keyStorage')}</dt>
