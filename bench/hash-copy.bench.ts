@@ -8,15 +8,14 @@
  * `sync` runs between copies (untimed), so no copy pays for the previous one's writeback.
  */
 import { spawnSync } from 'node:child_process';
-import { randomFillSync } from 'node:crypto';
-import { closeSync, copyFileSync, fsyncSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { tempPathFor } from '../src/main/jobs/copy-verify.ts';
 import { runInWorker } from '../src/main/jobs/worker-client.ts';
+import { generate as generateRandom } from './random-file.ts';
 
-const MIB = 1024 * 1024;
 const SIZE_MIB = Number(process.env.BENCH_MIB ?? 1024);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** Where the copies go (default: beside the source); e.g. /dev/shm to take the disk out of the copy. */
@@ -24,19 +23,8 @@ const DEST_ROOT = process.env.BENCH_DEST;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const rate = (ms: number) => `${((SIZE_MIB / ms) * 1000).toFixed(0).padStart(6)} MiB/s`;
 
-/**
- * Writes SIZE_MIB MiB of random data. Every megabyte is fresh: a file that repeats one block makes
- * some virtual machines merge the identical memory pages behind it, and each write to them then
- * pays a copy on the host — measuring the hypervisor, not Ferry (seen here: 2× slower copies).
- */
 function generate(path: string): void {
-  const block = Buffer.allocUnsafe(MIB);
-  const fd = openSync(path, 'w');
-  try {
-    for (let i = 0; i < SIZE_MIB; i++) writeSync(fd, randomFillSync(block));
-  } finally {
-    closeSync(fd);
-  }
+  generateRandom(path, SIZE_MIB);
 }
 
 function openssl(path: string): { ms: number; sha256: string } {

@@ -38,10 +38,15 @@ export interface FerryApp {
   answerNextDialog(answer: DialogAnswer): Promise<void>;
   /** Runs the CLI against the same data directory; returns stdout and the exit code. */
   cli(...args: string[]): { stdout: string; status: number };
+  /**
+   * A folder the app lists as a removable FAT32 stick (`media:list`, harness only: there are no real
+   * sticks here; in Electron the OS's media are listed instead).
+   */
+  medium: string;
 }
 
-async function startHarnessProcess(dataDir: string, locale: string): Promise<{ child: ChildProcess; url: string; origin: string; token: string }> {
-  const child = spawn(process.execPath, [join(repo, 'e2e/harness/cli.ts'), '--json', '--data-dir', dataDir, '--locale', locale], {
+async function startHarnessProcess(dataDir: string, locale: string, medium: string): Promise<{ child: ChildProcess; url: string; origin: string; token: string }> {
+  const child = spawn(process.execPath, [join(repo, 'e2e/harness/cli.ts'), '--json', '--data-dir', dataDir, '--locale', locale, '--medium', medium], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -75,6 +80,7 @@ export const test = base.extend<{ ferry: FerryApp; systemLocale: string }>({
   systemLocale: ['de-DE', { option: true }],
   ferry: async ({ browser, systemLocale }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ferry-e2e-'));
+    const medium = mkdtempSync(join(tmpdir(), 'ferry-e2e-medium-'));
     const cli = (...args: string[]) => {
       const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(repo, 'src/main/cli.ts'), ...args, '--data-dir', dataDir], { encoding: 'utf8' });
       return { stdout: r.stdout, status: r.status ?? -1 };
@@ -84,18 +90,18 @@ export const test = base.extend<{ ferry: FerryApp; systemLocale: string }>({
       const app = await _electron.launch({ executablePath: binary, args: [join(repo, 'out/main/index.js')], env: { ...process.env, FERRY_DATA_DIR: dataDir, LANG: `${systemLocale.replace('-', '_')}.UTF-8` } });
       const page = await app.firstWindow();
       await use({
-        page, dataDir, target: 'electron', cli,
+        page, dataDir, target: 'electron', cli, medium,
         answerNextFileDialog: async (path) => answerInElectron(app, { path }),
         answerNextDialog: async (answer) => answerInElectron(app, answer),
       });
       await app.close();
     } else {
-      const harness = await startHarnessProcess(dataDir, systemLocale);
+      const harness = await startHarnessProcess(dataDir, systemLocale, medium);
       const context = await browser.newContext({ locale: systemLocale });
       const page = await context.newPage();
       await page.goto(harness.url);
       await use({
-        page, dataDir, target: 'harness', cli,
+        page, dataDir, target: 'harness', cli, medium,
         answerNextFileDialog: async (path) => answerInHarness(harness, { path }),
         answerNextDialog: async (answer) => answerInHarness(harness, answer),
       });
@@ -104,6 +110,7 @@ export const test = base.extend<{ ferry: FerryApp; systemLocale: string }>({
       await new Promise((r) => harness.child.once('exit', r));
     }
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(medium, { recursive: true, force: true });
   },
 });
 

@@ -15,6 +15,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { createDispatcher } from '../../src/main/ipc/dispatcher.ts';
 import { createHandlerTable } from '../../src/main/ipc/register-handlers.ts';
 import { contentSecurityPolicy } from '../../src/main/security.ts';
+import { FolderVolumeProvider } from '../../src/main/media/folder-volumes.ts';
 import { createServices, type Services } from '../../src/main/services.ts';
 import { contentTypeFor, MIME_TYPES, resolveStaticFile } from '../../src/main/static-files.ts';
 import { DialogAnswerSchema, queuedDialogs } from './dialog-answers.ts';
@@ -28,6 +29,8 @@ export interface HarnessOptions {
   rendererDir?: string;
   /** The locale the app reports as the system's (decides the default language). */
   systemLocale?: string;
+  /** Folders `media:list` reports as removable FAT32 sticks (the harness has no real media). */
+  media?: string[];
 }
 
 export interface Harness {
@@ -82,6 +85,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       for (const s of eventSockets) s.send(text);
     },
     dialog: dialogs.provider,
+    // No real sticks here: the folders given stand for removable FAT32 media (8 GiB, 7 GiB free).
+    volumes: new FolderVolumeProvider(Object.fromEntries((options.media ?? []).map((dir, i) => [dir, {
+      fileSystem: 'fat32' as const, totalBytes: 8 * 1024 ** 3, freeBytes: 7 * 1024 ** 3, removable: true, label: `FERRY-STICK${i === 0 ? '' : `-${i + 1}`}`,
+    }]))),
   });
   services.stations.ensure(hostname() || 'Ferry');
 

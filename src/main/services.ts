@@ -5,18 +5,26 @@
  */
 import { createPublicKey } from 'node:crypto';
 import { FerryError } from '../shared/errors.ts';
+import { ApplianceService } from './appliances/appliance-service.ts';
 import type { AuditSigner } from './audit/audit-head.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { WitnessStore } from './audit/witnesses.ts';
 import { withDefaultDialogs, type DialogProvider } from './files/dialog-provider.ts';
 import { FileHandles } from './files/file-handles.ts';
 import { JobManager, type EmitEvent } from './jobs/job-manager.ts';
+import { runInWorker } from './jobs/worker-client.ts';
+import { runTask, type TaskRunner } from './jobs/worker-tasks.ts';
+import { createVolumeProvider, type VolumeProvider } from './media/volume.ts';
 import { PlanService } from './plans/plan-service.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import { FileKeyProtector, type SecretProtector } from './stations/secret-protector.ts';
 import { StationService } from './stations/station-service.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { SIGNED_HEADS_SCHEMA } from './store/migrations.ts';
+import { BundleService } from './transfer/bundle-service.ts';
+import { RequestService } from './transfer/request-service.ts';
+import { sweepStaging } from './vault/vault-paths.ts';
+import { VaultService } from './vault/vault-service.ts';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -33,6 +41,13 @@ export interface ServiceOptions {
   /** The dialogs the caller can show; those missing answer "cancelled". */
   dialog?: Partial<DialogProvider>;
   now?: () => Date;
+  /**
+   * Where file work (hashing, copying, bundles) runs: on a worker thread (default: the app and the
+   * harness, whose main thread serves the window) or in this thread (the CLI, which has nothing else to do).
+   */
+  tasks?: 'worker' | 'in-process';
+  /** Media detection; tests and the harness pass folders that pretend to be sticks. */
+  volumes?: VolumeProvider;
   version?: string;
   systemLocale?: string;
   transport?: 'electron' | 'harness';
@@ -50,6 +65,11 @@ export interface Services {
   jobs: JobManager;
   files: FileHandles;
   plans: PlanService;
+  appliances: ApplianceService;
+  vault: VaultService;
+  requests: RequestService;
+  bundles: BundleService;
+  volumes: VolumeProvider;
   dialog: DialogProvider;
   protector: SecretProtector;
   version: string;
@@ -78,6 +98,16 @@ export function createServices(options: ServiceOptions): Services {
   // The first station's key file is made before `station init` takes the lock, too.
   if (options.create !== false && protector === fileKey && !stations.exists()) attempt(() => fileKey.preload(true));
   const jobs = new JobManager(options.emit ?? (() => undefined));
+  const now = options.now ?? (() => new Date());
+  const run: TaskRunner = options.tasks === 'in-process'
+    ? (task, signal, progress) => runTask(task, signal, progress as never) as never
+    : (task, signal, progress) => runInWorker(task, { signal, onProgress: progress });
+  const volumes = options.volumes ?? createVolumeProvider(process.platform, { dataDir: options.dataDir });
+  const protectors = protector === fileKey ? [protector] : [protector, fileKey];
+  const appliances = new ApplianceService(db, audit, protectors, now);
+  const vault = new VaultService(options.dataDir, db, audit, run, now);
+  // What an interrupted import left: temp files now, verified staged files once they are a week old.
+  sweepStaging(options.dataDir, now());
   return {
     dataDir: options.dataDir,
     db,
@@ -88,6 +118,11 @@ export function createServices(options: ServiceOptions): Services {
     jobs,
     files: new FileHandles(options.dataDir),
     plans: new PlanService(),
+    appliances,
+    vault,
+    requests: new RequestService({ db, audit, stations, appliances, vault, volumes, now }),
+    bundles: new BundleService({ dataDir: options.dataDir, db, audit, stations, witnesses, vault, volumes, run, now }),
+    volumes,
     dialog: withDefaultDialogs(options.dialog),
     protector,
     version: options.version ?? '0.0.0',

@@ -28,6 +28,21 @@ export const INVOKE_CHANNELS = [
   'jobs:list',
   'plan:openCatalog',
   'plan:compute',
+  'appliance:list',
+  'appliance:add',
+  'appliance:setKey',
+  'appliance:revealKey',
+  'request:create',
+  'request:open',
+  'bundle:scanPackages',
+  'bundle:create',
+  'bundle:verify',
+  'bundle:import',
+  'vault:list',
+  'vault:reverify',
+  'vault:export',
+  'vault:remove',
+  'media:list',
 ] as const;
 
 /** Every main → renderer event. */

@@ -7,21 +7,29 @@
 import type { z } from 'zod';
 import type { EventChannelName, InvokeChannelName } from './channels.ts';
 import type { FerryErrorData } from './errors.ts';
+import { applianceInvoke, type ApplianceInputSchema, type ApplianceSchema } from './contract/appliance.ts';
 import { appInvoke, type AppInfoSchema, type LanguageSchema, type SettingsSchema, type SideSchema } from './contract/app.ts';
 import { auditInvoke, type AuditEntrySchema, type AuditPageSchema, type AuditQuerySchema, type AuditVerificationSchema } from './contract/audit.ts';
 import type { ChannelSchemas, ErrorDataSchema } from './contract/common.ts';
 import { filesInvoke, type FileHandleSchema } from './contract/files.ts';
 import { jobEvents, jobsInvoke, type JobKindSchema, type JobStatusSchema, type JobSummarySchema } from './contract/jobs.ts';
 import { planInvoke, type CatalogInfoSchema, type PlanRequestSchema } from './contract/plan.ts';
+import { transferInvoke, type BundleReportSchema, type ConfirmedPackageSchema, type CreatedBundleSchema, type CreatedRequestSchema, type ImportReportSchema, type RequestViewSchema, type ScannedFileSchema } from './contract/transfer.ts';
+import { vaultInvoke, type VaultPackageSchema } from './contract/vault.ts';
+import { mediaInvoke, type MediumSchema } from './contract/media.ts';
 import { stationInvoke, type KeyPreviewSchema, type KeySourceSchema, type StationSchema, type TrustedStationSchema, type TrustResultSchema } from './contract/station.ts';
 
 export * from './contract/app.ts';
+export * from './contract/appliance.ts';
 export * from './contract/audit.ts';
 export * from './contract/common.ts';
 export * from './contract/files.ts';
 export * from './contract/jobs.ts';
 export * from './contract/plan.ts';
 export * from './contract/station.ts';
+export * from './contract/transfer.ts';
+export * from './contract/vault.ts';
+export * from './contract/media.ts';
 
 /** Request → response channels, named `domain:verb`. */
 export const invoke = {
@@ -31,6 +39,10 @@ export const invoke = {
   ...filesInvoke,
   ...jobsInvoke,
   ...planInvoke,
+  ...applianceInvoke,
+  ...transferInvoke,
+  ...vaultInvoke,
+  ...mediaInvoke,
 } as const satisfies Record<InvokeChannelName, ChannelSchemas>;
 
 /** Main → renderer events. */
@@ -82,3 +94,14 @@ export type CatalogInfo = z.output<typeof CatalogInfoSchema>;
 export type PlanRequest = z.input<typeof PlanRequestSchema>;
 
 export { INVOKE_CHANNELS, EVENT_CHANNELS } from './channels.ts';
+export type Appliance = z.output<typeof ApplianceSchema>;
+export type ApplianceInput = z.input<typeof ApplianceInputSchema>;
+export type CreatedRequest = z.output<typeof CreatedRequestSchema>;
+export type RequestView = z.output<typeof RequestViewSchema>;
+export type ScannedFile = z.output<typeof ScannedFileSchema>;
+export type ConfirmedPackage = z.output<typeof ConfirmedPackageSchema>;
+export type CreatedBundle = z.output<typeof CreatedBundleSchema>;
+export type BundleReport = z.output<typeof BundleReportSchema>;
+export type ImportReport = z.output<typeof ImportReportSchema>;
+export type VaultPackage = z.output<typeof VaultPackageSchema>;
+export type Medium = z.output<typeof MediumSchema>;

@@ -87,3 +87,42 @@ export type FerryRequest = z.output<typeof RequestSchema>;
 export type AuditHead = z.output<typeof AuditHeadSchema>;
 export type WitnessedHead = z.output<typeof WitnessedHeadSchema>;
 export type WitnessFile = z.output<typeof WitnessFileSchema>;
+
+/** Largest size a package or part may claim (1 TiB): far beyond any appliance package, well inside exact integers. */
+const MAX_FILE_BYTES = 2 ** 40;
+const byteCount = z.number().int().nonnegative().max(MAX_FILE_BYTES);
+
+/** One part of a package file that was split because the medium could not hold it whole. */
+export const BundlePartSchema = z.object({ file: z.string().min(1).max(1024), size: byteCount, sha256: sha256Hex }).strict();
+
+/** One package in a bundle manifest: a catalog entry plus where its bytes are and what they hash to. */
+export const BundlePackageSchema = z.looseObject({
+  name: z.string().min(1).max(200),
+  kind: z.enum(['base', 'site', 'license', 'other']),
+  version: z.string().min(1).max(64),
+  requires: z.array(z.object({ component: z.string().min(1), range: z.string().min(1) })).optional(),
+  upgradesFrom: z.string().optional(),
+  file: z.string().min(1).max(1024),
+  size: byteCount,
+  sha256: sha256Hex,
+  parts: z.array(BundlePartSchema).min(1).max(4096).optional(),
+  vendorSha256: sha256Hex.optional(),
+});
+
+/** A bundle manifest (format 1), the signed payload of `manifest.dsse.json`. */
+export const BundleManifestSchema = z.object({
+  format: z.literal(1),
+  id: z.string().uuid(),
+  sequence: z.number().int().positive(),
+  createdAt: z.string().max(40),
+  expiresAt: z.string().max(40),
+  inReplyTo: z.string().uuid(),
+  station: StationRefSchema,
+  packages: z.array(BundlePackageSchema).max(10_000),
+  /** The signer's audit head when the bundle was written (a signed AuditHead), for the receiver to witness. */
+  auditHead: DsseEnvelopeSchema.optional(),
+});
+
+export type BundlePart = z.output<typeof BundlePartSchema>;
+export type BundlePackage = z.output<typeof BundlePackageSchema>;
+export type BundleManifest = z.output<typeof BundleManifestSchema>;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectBroken, sql, stationWithEntries } from '../helpers/audit-station.ts';
 import { ferry } from '../helpers/cli.ts';
+import { MIGRATIONS } from '../../src/main/store/migrations.ts';
 import { writeLegacyStation } from '../helpers/legacy-station.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -48,7 +49,7 @@ describe('a log from before signed heads (schema 1)', () => {
     expect(rows(dir)).toEqual(before);
     chmodSync(join(dir, 'secret.key'), 0o600);
     expect((await ferry(dir, 'audit', 'verify', '--json')).json()).toMatchObject({ ok: true, count: 2, anchored: true });
-    expect(schema(dir)).toEqual([1, 2]);
+    expect(schema(dir)).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
   it('a key this program cannot open (the keychain, in the CLI) leaves it at schema 1: SECRET_UNAVAILABLE', async () => {

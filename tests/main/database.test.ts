@@ -133,7 +133,7 @@ describe('database', () => {
       name: second.name, sql: second.sql,
       get version() {
         reads += 1;
-        if (reads === 2) migrate(b, MIGRATIONS);
+        if (reads === 2) migrate(b, MIGRATIONS.slice(0, 2));
         return second.version;
       },
     }];

@@ -3,7 +3,7 @@
  * fixtures (tests/fixtures, made by Ferry's code with a fixed test key) checked with the OpenSSL CLI
  * over a PAE this test builds itself — so a bug shared by Ferry's signer and verifier cannot hide.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { AUDIT_EXPORT_PAYLOAD_TYPE } from '../../src/main/audit/audit-export.ts'
 import { pae } from '../../src/main/crypto/dsse.ts';
 import { REQUEST_PAYLOAD_TYPE, RequestSchema } from '../../src/shared/formats.ts';
 import { ferry } from '../helpers/cli.ts';
+import { opensslVerifies as verifiesUnder, specPae } from '../helpers/openssl.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const FIXTURES = 'tests/fixtures';
@@ -18,20 +19,8 @@ const publicKeyPem = readFileSync(join(FIXTURES, 'station.pub.pem'), 'utf8');
 
 interface Envelope { payloadType: string; payload: string; signatures: { keyid: string; sig: string }[] }
 
-/** PAE written out from the DSSE spec, not Ferry's `pae`. */
-const specPae = (type: string, body: Buffer) => Buffer.concat([
-  Buffer.from(`DSSEv1 ${Buffer.byteLength(type)} ${type} ${body.length} `), body,
-]);
-
 /** Whether OpenSSL verifies `sig` over `message` with the fixture's public key. */
-function opensslVerifies(message: Buffer, sig: Buffer): boolean {
-  const dir = tempDir();
-  writeFileSync(join(dir, 'key.pem'), publicKeyPem);
-  writeFileSync(join(dir, 'pae.bin'), message);
-  writeFileSync(join(dir, 'sig.bin'), sig);
-  const run = spawnSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'key.pem', '-rawin', '-in', 'pae.bin', '-sigfile', 'sig.bin'], { cwd: dir, encoding: 'utf8' });
-  return run.status === 0 && run.stdout.includes('Signature Verified Successfully');
-}
+const opensslVerifies = (message: Buffer, sig: Buffer): boolean => verifiesUnder(publicKeyPem, message, sig);
 
 const opensslSha256 = (data: Buffer): string => {
   const dir = tempDir();

@@ -11,6 +11,8 @@ export interface CommandContext {
   values: Record<string, string | boolean | undefined>;
   json: boolean;
   io: CliIo;
+  /** Aborted on Ctrl-C (SIGINT) or SIGTERM: long work stops and cleans up. */
+  signal: AbortSignal;
   services(): Services;
 }
 

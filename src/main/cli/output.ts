@@ -13,6 +13,8 @@ export const EXIT = { ok: 0, check: 1, usage: 2, environment: 3 } as const;
 
 /** The exit code for an error. */
 export function exitCodeFor(error: FerryErrorData): number {
+  // A file a signed manifest names but the bundle lacks is a failed verification, not this computer's problem.
+  if (error.details?.verification === true) return EXIT.check;
   const kind = ERROR_CATALOGUE[error.code].kind;
   if (kind === 'usage') return EXIT.usage;
   if (kind === 'environment') return EXIT.environment;

@@ -8,13 +8,21 @@ import { createServices, type Services } from '../services.ts';
 import { busyTimeoutMs, storeError } from '../store/store-errors.ts';
 import type { Command, CommandContext } from './command.ts';
 import { reportError, usageError, EXIT, type CliIo } from './output.ts';
+import { APPLIANCE_COMMANDS } from './commands-appliance.ts';
 import { AUDIT_COMMANDS } from './commands-audit.ts';
+import { BUNDLE_COMMANDS } from './commands-bundle.ts';
+import { REQUEST_COMMANDS } from './commands-request.ts';
+import { VAULT_COMMANDS } from './commands-vault.ts';
 import { PLAN_COMMAND } from './commands-plan.ts';
 import { STATION_COMMANDS } from './commands-station.ts';
 
 const GROUPS: Record<string, { summary: string; commands: Record<string, Command> }> = {
   station: { summary: 'this station’s identity and the stations it trusts', commands: STATION_COMMANDS },
   audit: { summary: 'the hash-chained audit log', commands: AUDIT_COMMANDS },
+  appliance: { summary: 'the appliances this station looks after, and their download keys', commands: APPLIANCE_COMMANDS },
+  request: { summary: 'requests for packages, written to a medium for the connected side', commands: REQUEST_COMMANDS },
+  bundle: { summary: 'bundles of packages: write, verify, import into the vault', commands: BUNDLE_COMMANDS },
+  vault: { summary: 'the verified packages this station holds', commands: VAULT_COMMANDS },
 };
 
 /**
@@ -101,15 +109,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   let services: Services | null = null;
+  // Ctrl-C stops long work cleanly: temp files are removed, a half-written bundle gets no manifest.
+  const abort = new AbortController();
+  const onSignal = (): void => abort.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const ctx: CommandContext = {
     positionals: parsed.positionals,
     values: parsed.values,
     json,
     io,
+    signal: abort.signal,
     services: () => (services ??= createServices({
       dataDir: resolveDataDir(parsed.values['data-dir'] as string | undefined, io.env),
       create: MAY_CREATE_DATA_DIR.has(single ? groupName : `${groupName} ${commandName}`),
       busyTimeoutMs: busyTimeoutMs(io.env),
+      tasks: 'in-process',
     })),
   };
   try {
@@ -117,6 +132,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     return reportError(io, json, storeError(error));
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await (services as Services | null)?.close();
   }
 }

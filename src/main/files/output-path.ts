@@ -41,6 +41,20 @@ function realDataDir(dataDir: string | null): string | null {
 }
 
 /**
+ * Refuses a (real) folder as a place for Ferry's outputs when it is or lies inside the data
+ * directory, or holds a `ferry.db` (another station's data directory is as precious as this one's).
+ */
+export function checkOutputFolder(folder: string, dataDir: string | null, requested: string = folder): void {
+  const data = realDataDir(dataDir);
+  if (data !== null && isWithin(folder, data)) {
+    throw refuse(requested, `it is inside Ferry's data directory (${data}); choose another folder`, 'inside-data-dir');
+  }
+  if (existsSync(join(folder, 'ferry.db'))) {
+    throw refuse(requested, `${folder} is a Ferry data directory; choose another folder`, 'inside-data-dir');
+  }
+}
+
+/**
  * Resolves an output path for writing: the real path of its folder plus its name.
  * OUTPUT_NOT_WRITABLE when the folder is missing, inside the data directory, or the name is taken
  * by a link, a folder, a device, or (without `force`) a file.
@@ -57,14 +71,7 @@ export function resolveOutputPath(path: string, options: OutputOptions): string 
     throw refuse(requested, `the folder ${dirname(requested)} does not exist or is not a folder`, 'folder-missing');
   }
   const target = join(folder, name);
-  const data = realDataDir(options.dataDir);
-  if (data !== null && isWithin(target, data)) {
-    throw refuse(requested, `it is inside Ferry's data directory (${data}); choose another folder`, 'inside-data-dir');
-  }
-  // Another station's data directory (a second `--data-dir`) is as precious as this one's.
-  if (existsSync(join(folder, 'ferry.db'))) {
-    throw refuse(requested, `${folder} is a Ferry data directory; choose another folder`, 'inside-data-dir');
-  }
+  checkOutputFolder(folder, options.dataDir, requested);
   let existing: ReturnType<typeof lstatSync> | undefined;
   try {
     existing = lstatSync(target);

@@ -10,6 +10,7 @@ import { FerryError } from '../../shared/errors.ts';
 export const INPUT_LIMITS = {
   catalog: 16 * 1024 * 1024,
   request: 4 * 1024 * 1024,
+  manifest: 16 * 1024 * 1024,
   key: 64 * 1024,
   csv: 64 * 1024 * 1024,
   export: 256 * 1024 * 1024,

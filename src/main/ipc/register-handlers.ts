@@ -2,13 +2,17 @@
  * Joins every domain's handlers into the one table the Electron shell and the e2e harness both
  * register; only the transport differs. Each domain folder exports its `setup…Handlers`.
  */
+import { setupApplianceHandlers } from '../appliances/handlers.ts';
 import { setupAuditHandlers } from '../audit/handlers.ts';
 import { setupFilesHandlers } from '../files/handlers.ts';
 import { setupJobsHandlers } from '../jobs/handlers.ts';
+import { setupMediaHandlers } from '../media/handlers.ts';
 import { setupPlanHandlers } from '../plans/handlers.ts';
 import type { Services } from '../services.ts';
 import { setupAppHandlers } from '../settings/handlers.ts';
 import { setupStationHandlers } from '../stations/handlers.ts';
+import { setupTransferHandlers } from '../transfer/handlers.ts';
+import { setupVaultHandlers } from '../vault/handlers.ts';
 import type { HandlerTable } from './dispatcher.ts';
 
 /** The handler table over a set of services. */
@@ -20,5 +24,9 @@ export function createHandlerTable(s: Services): HandlerTable {
     ...setupFilesHandlers(s),
     ...setupJobsHandlers(s),
     ...setupPlanHandlers(s),
+    ...setupApplianceHandlers(s),
+    ...setupTransferHandlers(s),
+    ...setupVaultHandlers(s),
+    ...setupMediaHandlers(s),
   };
 }

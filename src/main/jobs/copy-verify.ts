@@ -143,7 +143,7 @@ function sizeMismatch(path: string, expected: number, actual: number, atLeast: b
 }
 
 /** Makes the rename durable; Windows cannot open a folder for fsync, which is fine there. */
-async function syncFolder(dir: string): Promise<void> {
+export async function syncFolder(dir: string): Promise<void> {
   let handle: FileHandle | null = null;
   try {
     handle = await open(dir, 'r');

@@ -34,6 +34,7 @@ export function runInWorker<T extends WorkerTask>(task: T, options: WorkerOption
       void worker.terminate();
       // The task removes its temp file itself; this covers a worker that died before it could.
       if (task.type === 'copy') rmSync(task.temp, { force: true });
+      if (task.type === 'parts' && task.output) rmSync(task.output.temp, { force: true });
       fn();
     };
     const onAbort = (): void => {

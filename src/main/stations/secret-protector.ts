@@ -76,3 +76,10 @@ export class FileKeyProtector implements SecretProtector {
     }
   }
 }
+
+/** Opens a secret with the protector of the kind that sealed it; SECRET_UNAVAILABLE when this process has none. */
+export function openSealed(protectors: readonly SecretProtector[], kind: SecretProtector['kind'], sealed: Uint8Array, what: string): Buffer {
+  const protector = protectors.find((p) => p.kind === kind);
+  if (!protector) throw new FerryError('SECRET_UNAVAILABLE', `The ${what} is protected by ${kind}, which this program cannot open`, { protection: kind });
+  return protector.open(Buffer.from(sealed));
+}

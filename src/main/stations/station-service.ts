@@ -10,10 +10,10 @@ import { normalizeName } from '../../shared/names.ts';
 import { REQUEST_PAYLOAD_TYPE, RequestSchema, type DsseEnvelope } from '../../shared/formats.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { WitnessStore } from '../audit/witnesses.ts';
-import { parseEnvelope, verifyEnvelope } from '../crypto/dsse.ts';
 import { fingerprintOf, generateStationKeys, pemFromRaw, publicKeyFromRaw, rawPublicKey, rawPublicKeyFromPem } from '../crypto/ed25519.ts';
 import { transaction, type Database } from '../store/database.ts';
-import type { SecretProtector } from './secret-protector.ts';
+import { openSigned } from '../transfer/signed-file.ts';
+import { openSealed, type SecretProtector } from './secret-protector.ts';
 import { StationRepository } from './station-repository.ts';
 
 export interface StationServiceOptions {
@@ -95,11 +95,8 @@ export class StationService {
   privateKey(): KeyObject {
     const row = this.repo.get();
     if (!row) throw new FerryError('STATION_MISSING', 'No station in this data directory');
-    const protector = [this.protector, ...this.others].find((p) => p.kind === row.protection);
-    if (!protector) {
-      throw new FerryError('SECRET_UNAVAILABLE', `The station key is protected by ${row.protection}, which this program cannot open`, { protection: row.protection });
-    }
-    return createPrivateKey({ key: protector.open(row.privateKeySealed), format: 'der', type: 'pkcs8' });
+    const der = openSealed([this.protector, ...this.others], row.protection, row.privateKeySealed, 'station key');
+    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
   }
 
   /**
@@ -150,6 +147,12 @@ export class StationService {
     return { name: candidate.name, source: candidate.source };
   }
 
+  /** A trusted station's name and key; null when the fingerprint is not trusted here. */
+  trustedKey(fingerprint: string): { name: string; publicKey: Buffer } | null {
+    const row = this.repo.getTrusted(fingerprint);
+    return row ? { name: row.name, publicKey: Buffer.from(row.publicKey) } : null;
+  }
+
   /** Stations this one trusts, by name. */
   listTrusted(): TrustedStation[] {
     return this.repo.listTrusted().map((r) => ({ name: r.name, fingerprint: r.fingerprint, trustedAt: r.trustedAt, source: r.source }));
@@ -187,28 +190,8 @@ function readStationKey(text: string): { raw: Buffer; name: string | null; sourc
   if (text.includes('-----BEGIN')) return { raw: rawPublicKeyFromPem(text), name: null, source: 'pem' };
   // Neither PEM nor JSON: the person chose the wrong file, not a damaged request.
   if (!looksLikeJson(text)) throw new FerryError('PUBLIC_KEY_INVALID', 'The file is neither a PEM public key nor a Ferry request');
-  const { envelope, payload } = parseEnvelope(text, REQUEST_PAYLOAD_TYPE);
-  let json: unknown;
-  try {
-    json = JSON.parse(payload.toString('utf8'));
-  } catch {
-    throw new FerryError('MANIFEST_MALFORMED', 'The request payload is not JSON');
-  }
-  const request = RequestSchema.safeParse(json);
-  if (!request.success) throw new FerryError('MANIFEST_MALFORMED', 'The request does not match format 1');
-  const raw = Buffer.from(request.data.station.publicKey, 'base64');
-  const fingerprint = fingerprintOf(raw);
-  if (fingerprint !== request.data.station.fingerprint || !verifyEnvelope(envelope, publicKeyFromRaw(raw), fingerprint)) {
-    throw new FerryError('SIGNATURE_INVALID', 'The request is not signed by the key it names');
-  }
-  // A bad name inside a signed file is a fault of the file (exit 1), not of the command line.
-  let name: string;
-  try {
-    name = normalizeName(request.data.station.name, 'station name in the request');
-  } catch (error) {
-    throw new FerryError('MANIFEST_MALFORMED', `The request's station name is not acceptable: ${(error as Error).message}`, { field: 'station.name' });
-  }
-  return { raw, name, source: 'request', origin: `request ${request.data.id}`, ...(request.data.auditHead ? { auditHead: request.data.auditHead } : {}) };
+  const { payload: request, raw, name } = openSigned(text, REQUEST_PAYLOAD_TYPE, RequestSchema, 'request');
+  return { raw, name, source: 'request', origin: `request ${request.id}`, ...(request.auditHead ? { auditHead: request.auditHead } : {}) };
 }
 
 function looksLikeJson(text: string): boolean {

@@ -86,4 +86,85 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'transfer',
+    sql: `
+      -- The appliances this station looks after (restricted side). topology follows from the role
+      -- unless set: standalone → single, primary/backup → failover, master/traffic → atlas.
+      CREATE TABLE appliances (
+        id              TEXT PRIMARY KEY,
+        name            TEXT NOT NULL UNIQUE,
+        hostname        TEXT NOT NULL,
+        role            TEXT NOT NULL CHECK (role IN ('standalone', 'primary', 'backup', 'master', 'traffic')),
+        region          TEXT,
+        topology        TEXT NOT NULL CHECK (topology IN ('single', 'failover', 'atlas')),
+        base            TEXT NOT NULL,
+        site_version    TEXT NOT NULL,
+        serial          TEXT,
+        stored_data_gib REAL,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL
+      ) STRICT;
+
+      -- The appliance download key, sealed like the station key; the clocks compared when it was captured.
+      CREATE TABLE download_keys (
+        appliance_id   TEXT PRIMARY KEY REFERENCES appliances (id) ON DELETE CASCADE,
+        key_sealed     BLOB NOT NULL,
+        protection     TEXT NOT NULL CHECK (protection IN ('safeStorage', 'file-key')),
+        captured_at    TEXT NOT NULL,
+        appliance_time TEXT,
+        drift_seconds  INTEGER
+      ) STRICT;
+
+      -- Requests this station wrote: a bundle must answer one of them (REQUEST_MISMATCH otherwise).
+      CREATE TABLE requests (
+        id          TEXT PRIMARY KEY,
+        created_at  TEXT NOT NULL,
+        site        TEXT NOT NULL,
+        target      TEXT NOT NULL,
+        appliances  TEXT NOT NULL,
+        file_name   TEXT NOT NULL
+      ) STRICT;
+
+      -- Verified package files in vault/sha256/ab/<sha256>, with where they came from.
+      CREATE TABLE vault_packages (
+        sha256        TEXT PRIMARY KEY,
+        size          INTEGER NOT NULL,
+        name          TEXT NOT NULL,
+        kind          TEXT NOT NULL,
+        version       TEXT NOT NULL,
+        requires      TEXT NOT NULL,
+        upgrades_from TEXT,
+        file_name     TEXT NOT NULL,
+        vendor_sha256 TEXT,
+        bundle_id     TEXT NOT NULL,
+        request_id    TEXT NOT NULL,
+        signer        TEXT NOT NULL,
+        imported_at   TEXT NOT NULL,
+        verified_at   TEXT NOT NULL
+      ) STRICT;
+
+      -- Bundles imported here; the highest sequence per signer guards against rollback.
+      CREATE TABLE bundles_accepted (
+        id              TEXT PRIMARY KEY,
+        signer          TEXT NOT NULL,
+        sequence        INTEGER NOT NULL,
+        request_id      TEXT NOT NULL,
+        manifest_sha256 TEXT NOT NULL,
+        imported_at     TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX bundles_accepted_signer ON bundles_accepted (signer, sequence);
+
+      -- Bundles this station wrote (connected side); their sequence only ever grows.
+      CREATE TABLE bundles_written (
+        id          TEXT PRIMARY KEY,
+        sequence    INTEGER NOT NULL UNIQUE,
+        request_id  TEXT NOT NULL,
+        requester   TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        dir         TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

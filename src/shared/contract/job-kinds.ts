@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { Sha256HexSchema } from './common.ts';
+import { BundleReportSchema, CreatedBundleSchema, ImportReportSchema } from './transfer.ts';
+import { VaultPackageSchema } from './vault.ts';
 
 interface JobKindDefinition<P extends string, R extends z.ZodType> {
   phases: readonly [P, ...P[]];
@@ -32,6 +34,39 @@ export const JOB_KINDS = {
    * local disk (the vault import), so it weighs little.
    */
   'copy-verify': define({
+    phases: ['copying', 'syncing'],
+    weights: { copying: 19, syncing: 1 },
+    result: z.object({ sha256: Sha256HexSchema, size: ByteCount, name: z.string().min(1) }).strict(),
+  }),
+  /**
+   * Write a bundle: hash the downloads (local disk, quick), write them to the medium (slow: a USB
+   * stick), read every piece back from it.
+   */
+  'bundle-create': define({
+    phases: ['hashing', 'writing', 'reading-back'],
+    weights: { hashing: 2, writing: 10, 'reading-back': 3 },
+    result: CreatedBundleSchema,
+  }),
+  /** Verify a bundle: every check, every byte read and hashed; nothing written. */
+  'bundle-verify': define({
+    phases: ['verifying'],
+    weights: { verifying: 1 },
+    result: BundleReportSchema,
+  }),
+  /** Import a bundle: read each package once while copying into staging, then into the vault. */
+  'bundle-import': define({
+    phases: ['verifying', 'syncing'],
+    weights: { verifying: 19, syncing: 1 },
+    result: ImportReportSchema,
+  }),
+  /** Read a vault package again and compare it with its hash. */
+  'vault-verify': define({
+    phases: ['verifying'],
+    weights: { verifying: 1 },
+    result: VaultPackageSchema,
+  }),
+  /** Copy a vault package to a folder (for the upload on the appliance), checked while copying. */
+  'vault-export': define({
     phases: ['copying', 'syncing'],
     weights: { copying: 19, syncing: 1 },
     result: z.object({ sha256: Sha256HexSchema, size: ByteCount, name: z.string().min(1) }).strict(),

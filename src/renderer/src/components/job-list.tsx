@@ -11,7 +11,14 @@ function JobResultView({ job }: { job: FinishedJob }) {
   switch (job.kind) {
     case 'hash-file':
     case 'copy-verify':
+    case 'vault-export':
+    case 'vault-verify':
       return <code className="hash" data-testid="hash-result">{job.result.sha256}</code>;
+    // The pages that started these show their results in full; the list only says they are done.
+    case 'bundle-create':
+    case 'bundle-verify':
+    case 'bundle-import':
+      return <code className="hash">{job.result.id}</code>;
     default:
       return assertNever(job);
   }

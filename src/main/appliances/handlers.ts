@@ -1,0 +1,13 @@
+/** Handlers of the `appliance:` channels. */
+import type { DomainHandlers } from '../ipc/dispatcher.ts';
+import type { Services } from '../services.ts';
+
+/** The appliance inventory and download keys. */
+export function setupApplianceHandlers(s: Services): DomainHandlers<'appliance'> {
+  return {
+    'appliance:list': () => s.appliances.list(),
+    'appliance:add': (input) => s.appliances.add(input),
+    'appliance:setKey': ({ id, downloadKey, applianceTime }) => s.appliances.setDownloadKey(id, downloadKey, applianceTime),
+    'appliance:revealKey': ({ id }) => ({ downloadKey: s.appliances.downloadKey(id) }),
+  };
+}
