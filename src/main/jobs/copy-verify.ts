@@ -9,6 +9,7 @@ import { lstat, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FerryError } from '../../shared/errors.ts';
 import type { ProgressSink } from './hash-file.ts';
+import { FlushingWriter } from './flushing-writer.ts';
 import { cancelled, openSource, readChunks, type Source } from './read-chunks.ts';
 
 /** What to copy where; `expected` values (from a signed manifest) are checked before the rename. */
@@ -96,38 +97,21 @@ export async function copyVerify(task: CopyVerifyTask, signal: AbortSignal, prog
   }
 }
 
-/** Bytes written between two background flushes (see `copyChunks`). */
-const SYNC_EVERY = 32 * 1024 * 1024;
-
 async function copyChunks(task: CopyVerifyTask, source: Source, out: FileHandle, signal: AbortSignal, progress: ProgressSink<'copying'>): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
   const limit = task.expected?.size;
+  const writer = new FlushingWriter(out, task.temp);
   let size = 0;
-  let pending: Promise<void> = Promise.resolve();
-  // Flushing as we go (one datasync in flight, every SYNC_EVERY bytes) lets the disk write while we
-  // hash, instead of leaving a gigabyte of dirty pages for the final fsync to wait for.
-  let flushing: Promise<void> | null = null;
-  let unflushed = 0;
   progress('copying', 0, source.size);
   for await (const chunk of readChunks(source, task.source, signal)) {
     size += chunk.length;
     // Endless or swapped data: stop at the first byte beyond the size the manifest promised.
     if (limit !== undefined && size > limit) throw sizeMismatch(task.source, limit, size, true);
     hash.update(chunk);
-    // One write in flight: it overlaps the next read and hash instead of waiting for them.
-    await pending;
-    pending = writeAll(out, chunk).catch((error: unknown) => { throw writeError(error, task.temp); });
-    pending.catch(() => undefined);
-    unflushed += chunk.length;
-    if (unflushed >= SYNC_EVERY && flushing === null) {
-      unflushed = 0;
-      flushing = out.datasync().then(() => { flushing = null; }, (error: unknown) => { throw writeError(error, task.temp); });
-      flushing.catch(() => undefined);
-    }
+    await writer.write(chunk);
     progress('copying', size, source.size);
   }
-  await pending;
-  await flushing;
+  await writer.drain();
   const sha256 = hash.digest('hex');
   if (limit !== undefined && size !== limit) throw sizeMismatch(task.source, limit, size, false);
   const want = task.expected?.sha256;

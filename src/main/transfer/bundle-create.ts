@@ -28,6 +28,7 @@ import { PACKAGES_FOLDER } from './bundle-paths.ts';
 import { checkAgainstRequest, type RequestCoverage } from './coverage.ts';
 import { checkMedium, ensureFolders, MEDIUM_ROOT, mediumFolder } from './medium-folder.ts';
 import { openSigned } from './signed-file.ts';
+import { unpackPackages } from './zip-packages.ts';
 
 /** Default validity of a bundle (DESIGN: freeze attacks; appliance and jump-host clocks drift). */
 export const DEFAULT_EXPIRES_IN_DAYS = 30;
@@ -35,7 +36,7 @@ export const DEFAULT_EXPIRES_IN_DAYS = 30;
 /** What to write. */
 export interface CreateBundleInput {
   requestText: string;
-  /** The folder the downloaded packages are in; catalog `file` entries are relative to it. */
+  /** The folder the downloaded packages are in (or a ZIP archive of them); catalog `file` entries are relative to it. */
   packagesDir: string;
   /** Catalog entries, each naming its file in `file`. */
   catalog: Package[];
@@ -72,8 +73,18 @@ export interface CreateDeps {
   now: () => Date;
 }
 
-/** Writes a bundle; see the module comment. */
+/** Writes a bundle; see the module comment. The packages may be a folder or a ZIP archive of them. */
 export async function createBundle(deps: CreateDeps, input: CreateBundleInput, signal: AbortSignal, progress: CreateProgress = () => undefined): Promise<CreatedBundle> {
+  if (!statSync(input.packagesDir, { throwIfNoEntry: false })?.isFile()) return writeBundle(deps, input, signal, progress);
+  const unpacked = await unpackPackages(input.packagesDir, deps.dataDir, signal);
+  try {
+    return await writeBundle(deps, { ...input, packagesDir: unpacked }, signal, progress);
+  } finally {
+    rmSync(unpacked, { recursive: true, force: true });
+  }
+}
+
+async function writeBundle(deps: CreateDeps, input: CreateBundleInput, signal: AbortSignal, progress: CreateProgress): Promise<CreatedBundle> {
   const request = openSigned(input.requestText, REQUEST_PAYLOAD_TYPE, RequestSchema, 'request');
   const requester = deps.stations.trustedKey(request.fingerprint);
   if (!requester || !requester.publicKey.equals(request.raw)) {

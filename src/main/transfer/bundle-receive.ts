@@ -17,6 +17,7 @@ import type { TaskRunner } from '../jobs/worker-tasks.ts';
 import { fsyncPath } from '../store/exclusive-file.ts';
 import { transaction, type Database } from '../store/database.ts';
 import type { StationService } from '../stations/station-service.ts';
+import { withImportLock } from '../vault/import-lock.ts';
 import { packagePath, stagingDir } from '../vault/vault-paths.ts';
 import type { VaultService } from '../vault/vault-service.ts';
 import { checkManifest, type CheckedManifest } from './bundle-check.ts';
@@ -77,6 +78,10 @@ export async function importBundle(deps: ReceiveDeps, dir: string, signal: Abort
   const checked = checkManifest(dir, { db: deps.db, stations: deps.stations, at: deps.now() });
   const planned = planReads(dir, checked.manifest);
   checkHead(checked);
+  return withImportLock(deps.dataDir, checked.manifest.id, () => stageAndCommit(deps, dir, checked, planned, signal, progress));
+}
+
+async function stageAndCommit(deps: ReceiveDeps, dir: string, checked: CheckedManifest, planned: PlannedPackage[], signal: AbortSignal, progress: BundleProgress): Promise<ImportReport> {
   const staging = stagingDir(deps.dataDir, checked.manifest.id);
   mkdirSync(staging, { recursive: true, mode: 0o700 });
   // The same bytes listed twice are read and placed once.

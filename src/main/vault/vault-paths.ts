@@ -25,8 +25,16 @@ export function stagingDir(dataDir: string, bundleId: string): string {
 export const STAGING_KEPT_MS = 7 * 24 * 3600 * 1000;
 
 /**
- * Removes what an interrupted import left: temp files (`.ferry-part`, never verified) always, and
- * staging folders untouched for longer than STAGING_KEPT_MS. Verified staged files of recent imports
+ * How long a temp file or unpacked archive must have been left alone before a starting process
+ * sweeps it: another Ferry process (the app while the CLI runs) may be writing it right now, and a
+ * file being written has a fresh modification time.
+ */
+export const LEFTOVER_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * Removes what an interrupted import left: temp files (`.ferry-part`, never verified) and unpacked
+ * archives (`zip-…`) once nobody has touched them for LEFTOVER_AFTER_MS, and staging folders
+ * untouched for longer than STAGING_KEPT_MS. Verified staged files of recent imports
  * stay for their re-run. Returns the number of entries removed.
  */
 export function sweepStaging(dataDir: string, now: Date): number {
@@ -40,14 +48,18 @@ export function sweepStaging(dataDir: string, now: Date): number {
   }
   for (const bundle of bundles) {
     const dir = join(tmp, bundle);
+    // Import locks belong to their importer (import-lock.ts takes over a dead one's).
+    if (bundle.endsWith('.lock')) continue;
     try {
-      if (now.getTime() - statSync(dir).mtimeMs > STAGING_KEPT_MS) {
+      // Unpacked archives are never reused: whatever an ended process left is removed.
+      const age = now.getTime() - statSync(dir).mtimeMs;
+      if ((bundle.startsWith('zip-') && age > LEFTOVER_AFTER_MS) || age > STAGING_KEPT_MS) {
         rmSync(dir, { recursive: true, force: true });
         removed += 1;
         continue;
       }
       for (const name of readdirSync(dir)) {
-        if (!name.endsWith('.ferry-part')) continue;
+        if (!name.endsWith('.ferry-part') || now.getTime() - statSync(join(dir, name)).mtimeMs <= LEFTOVER_AFTER_MS) continue;
         rmSync(join(dir, name), { force: true });
         removed += 1;
       }
