@@ -102,6 +102,9 @@ export class ApplianceService {
   }
 
   private storeKey(id: string, name: string, key: string, applianceTime: string | undefined): void {
+    if (applianceTime !== undefined && (!/^\d{4}-\d{2}-\d{2}T/.test(applianceTime) || Number.isNaN(Date.parse(applianceTime)))) {
+      throw new FerryError('USAGE', `The appliance time "${applianceTime.slice(0, 60)}" is not an ISO-8601 time (e.g. 2026-11-27T14:03:12Z)`, { field: 'applianceTime' });
+    }
     const host = this.now();
     const drift = applianceTime === undefined ? null : clockDrift(applianceTime, host);
     const protector = this.protectors[0]!;

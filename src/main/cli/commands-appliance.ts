@@ -16,10 +16,12 @@ function describe(a: Appliance): string {
     `  topology ${a.topology}  base ${a.base}  site ${a.siteVersion}\n  download key ${key}\n`;
 }
 
-function readKey(ctx: CommandContext): string | undefined {
-  const inline = optionalOption(ctx, 'download-key', ADD_USAGE);
-  const file = optionalOption(ctx, 'download-key-file', ADD_USAGE);
-  if (inline !== undefined && file !== undefined) throw usageError(`Give --download-key or --download-key-file, not both.\nUsage: ${ADD_USAGE}`);
+const KEY_USAGE = 'ferry appliance key NAME (--download-key K | --download-key-file F) [--appliance-time ISO] [--data-dir DIR] [--json]';
+
+function readKey(ctx: CommandContext, usage = ADD_USAGE): string | undefined {
+  const inline = optionalOption(ctx, 'download-key', usage);
+  const file = optionalOption(ctx, 'download-key-file', usage);
+  if (inline !== undefined && file !== undefined) throw usageError(`Give --download-key or --download-key-file, not both.\nUsage: ${usage}`);
   // A file keeps the key out of the shell history and the process list.
   return file !== undefined ? readTextInput(file, 'key') : inline;
 }
@@ -51,6 +53,20 @@ export const APPLIANCE_COMMANDS: Record<string, Command> = {
         ...(applianceTime !== undefined ? { applianceTime } : {}),
       });
       ctx.io.out(ctx.json ? JSON.stringify(appliance) + '\n' : `Added\n${describe(appliance)}`);
+      return EXIT.ok;
+    },
+  },
+  key: {
+    summary: 'capture a new download key for an appliance (the old one is replaced)',
+    usage: KEY_USAGE,
+    options: { 'download-key': { type: 'string' }, 'download-key-file': { type: 'string' }, 'appliance-time': { type: 'string' } },
+    positionals: 1,
+    run: (ctx) => {
+      const key = readKey(ctx, KEY_USAGE);
+      if (key === undefined) throw usageError(`--download-key or --download-key-file is required.\nUsage: ${KEY_USAGE}`);
+      const applianceTime = optionalOption(ctx, 'appliance-time', KEY_USAGE);
+      const appliance = ctx.services().appliances.setDownloadKey(ctx.positionals[0]!, key, applianceTime);
+      ctx.io.out(ctx.json ? JSON.stringify(appliance) + '\n' : `Key captured\n${describe(appliance)}`);
       return EXIT.ok;
     },
   },
