@@ -3,6 +3,10 @@
  * these schemas before Ferry acts on it.
  */
 import { z } from 'zod';
+import { isHostname } from './hostname.ts';
+import { parseInstant } from './instant.ts';
+import { normalizeName } from './names.ts';
+import { isVersion } from './versions.ts';
 
 /** Payload type of a Ferry request inside its DSSE envelope. */
 export const REQUEST_PAYLOAD_TYPE = 'application/vnd.ferry.request+json';
@@ -58,25 +62,40 @@ export const StationRefSchema = z.object({
   publicKey: base64,
 });
 
-/** A request from the restricted side (format 1). */
+/** A name as every name is checked (NFC, no control or format characters, at most 80 characters). */
+const checkedName = z.string().refine((n) => {
+  try {
+    return normalizeName(n) === n;
+  } catch {
+    return false;
+  }
+}, 'not an acceptable name (NFC, no control characters, at most 80 characters)');
+const instant = z.string().max(40).refine((t) => parseInstant(t) !== null, 'not an ISO-8601 time with a zone');
+const version = z.string().max(64).refine(isVersion, 'not a version');
+
+/**
+ * A request from the restricted side (format 1). It is signed by a trusted station, and still
+ * untrusted input to the connected side's screen and terminal: every field has its shape.
+ */
 export const RequestSchema = z.object({
   format: z.literal(1),
   id: z.string().uuid(),
-  createdAt: z.string(),
+  createdAt: instant,
   station: StationRefSchema,
-  site: z.string(),
+  site: z.string().max(253).refine(isHostname, 'not a host name'),
   appliances: z.array(z.object({
     id: z.string().uuid(),
-    name: z.string(),
-    role: z.string(),
-    hostname: z.string(),
-    base: z.string(),
-    siteVersion: z.string(),
-    downloadKey: z.string(),
-    keyCapturedAt: z.string(),
-  })),
-  target: z.object({ siteVersion: z.string(), base: z.string().optional() }),
-  have: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
+    name: checkedName,
+    role: z.enum(['standalone', 'primary', 'backup', 'master', 'traffic']),
+    hostname: z.string().max(253).refine(isHostname, 'not a host name'),
+    base: version,
+    siteVersion: version,
+    /** Empty when none was captured; otherwise printable ASCII without spaces (its shape, see download-key.ts). */
+    downloadKey: z.string().regex(/^[\x21-\x7e]{0,4096}$/),
+    keyCapturedAt: z.union([z.literal(''), instant]),
+  })).max(1000),
+  target: z.object({ siteVersion: z.union([z.literal('latest'), version]), base: version.optional() }),
+  have: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100_000),
   /** The signer's audit head when the request was written (a signed AuditHead), for the receiver to witness. */
   auditHead: DsseEnvelopeSchema.optional(),
 });

@@ -132,7 +132,7 @@ describe('bundle refusals, each on a real bundle altered one way', () => {
     await expectRefused(trip, 'FILE_HASH_MISMATCH');
   });
 
-  for (const [label, path] of [['..', 'packages/../../outside.bin'], ['absolute', '/etc/passwd'], ['drive letter', 'C:/packages/x.bin'], ['backslash', 'packages\\x.bin'], ['outside packages/', 'manifest.dsse.json.bin']] as const) {
+  for (const [label, path] of [['..', 'packages/../../outside.bin'], ['absolute', '/etc/passwd'], ['drive letter', 'C:/packages/x.bin'], ['backslash', 'packages\\x.bin'], ['outside packages/', 'manifest.dsse.json.bin'], ['an NTFS stream', 'packages/x.bin:hidden'], ['a reserved device name', 'packages/CON.bin']] as const) {
     it(`PATH_OUTSIDE_BUNDLE: a signed manifest naming ${label}`, async () => {
       const trip = await bundleOnMedium();
       await resign(trip.c, trip.bundleDir, (m) => { m.packages[0]!.file = path; });
@@ -168,6 +168,24 @@ describe('bundle refusals, each on a real bundle altered one way', () => {
     rmSync(pkg(trip, BASE));
     execFileSync('mkfifo', [pkg(trip, BASE)]);
     await expectRefused(trip, 'PATH_OUTSIDE_BUNDLE');
+  });
+
+  it('PATH_OUTSIDE_BUNDLE: a manifest that is a link (or a FIFO) instead of a file', async () => {
+    const trip = await bundleOnMedium();
+    const file = join(trip.bundleDir, 'manifest.dsse.json');
+    const elsewhere = join(tempDir(), 'manifest.dsse.json');
+    renameSync(file, elsewhere);
+    symlinkSync(elsewhere, file);
+    await expectRefused(trip, 'PATH_OUTSIDE_BUNDLE');
+    rmSync(file);
+    execFileSync('mkfifo', [file]);
+    await expectRefused(trip, 'PATH_OUTSIDE_BUNDLE');
+  });
+
+  it('a folder that does not exist is the person’s mistake: FILE_MISSING with exit 3', async () => {
+    const trip = await bundleOnMedium();
+    const run = await ferry(trip.r, 'bundle', 'verify', join(trip.medium, 'no-such-bundle'), '--json');
+    expect({ code: run.code, error: run.json<{ error: { code: string } }>().error.code }).toEqual({ code: 3, error: 'FILE_MISSING' });
   });
 
   it('extra files are reported and never imported', async () => {

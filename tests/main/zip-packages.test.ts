@@ -58,6 +58,10 @@ describe('packages from a ZIP archive', () => {
     await expectRefused([{ name: 'link.bin', data: Buffer.from('/etc/passwd'), mode: 0o120777 }], 'ARCHIVE_UNSAFE', 'link');
   });
 
+  it('refuses a name that is a file and, for another entry, a folder', async () => {
+    await expectRefused([{ name: 'a', data: Buffer.from('file') }, { name: 'A/b.bin', data: Buffer.from('x') }], 'ARCHIVE_UNSAFE', 'file-and-folder');
+  });
+
   it('refuses two names that differ only in case', async () => {
     await expectRefused([{ name: 'Package.bin', data: Buffer.from('a') }, { name: 'package.BIN', data: Buffer.from('b') }], 'ARCHIVE_UNSAFE', 'case-fold-duplicate');
   });

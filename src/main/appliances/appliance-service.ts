@@ -4,10 +4,12 @@
  * age and how far the appliance's clock was from this computer's when it was captured (the key
  * depends on the appliance's clock; the guide's note under "Manuelle Installation").
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { ApplianceInputSchema, ApplianceSchema } from '../../shared/contract/appliance.ts';
 import { FerryError } from '../../shared/errors.ts';
+import { isHostname } from '../../shared/hostname.ts';
+import { parseInstant } from '../../shared/instant.ts';
 import { normalizeName } from '../../shared/names.ts';
 import { checkDownloadKey, CLOCK_DRIFT_WARN_SECONDS, clockDrift, keyAge, maskKey } from '../../shared/transfer/download-key.ts';
 import { isVersion } from '../../shared/versions.ts';
@@ -22,8 +24,6 @@ export type Appliance = z.output<typeof ApplianceSchema>;
 /** The topology a role implies when none is given. */
 const TOPOLOGY_OF_ROLE = { standalone: 'single', primary: 'failover', backup: 'failover', master: 'atlas', traffic: 'atlas' } as const;
 
-/** Host names and IP addresses as a browser takes them (no scheme, no path). */
-const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\[?[0-9A-Fa-f:.]+\]?$/;
 
 /** The inventory of one data directory. */
 export class ApplianceService {
@@ -46,7 +46,7 @@ export class ApplianceService {
   add(input: ApplianceInput): Appliance {
     const name = normalizeName(input.name, 'appliance name');
     const hostname = input.hostname.trim();
-    if (!HOSTNAME.test(hostname)) throw new FerryError('USAGE', `Not a host name: "${hostname.slice(0, 100)}" (e.g. support.example.com, without https://)`, { field: 'hostname' });
+    if (!isHostname(hostname)) throw new FerryError('USAGE', `Not a host name: "${hostname.slice(0, 100)}" (e.g. support.example.com, without https://)`, { field: 'hostname' });
     for (const [field, value] of [['base', input.base], ['site', input.siteVersion]] as const) {
       if (!isVersion(value.trim())) throw new FerryError('VERSION_INVALID', `The ${field} version "${value.slice(0, 100)}" is not a version (e.g. 12.2.0)`, { field, value: value.slice(0, 100) });
     }
@@ -102,7 +102,7 @@ export class ApplianceService {
   }
 
   private storeKey(id: string, name: string, key: string, applianceTime: string | undefined): void {
-    if (applianceTime !== undefined && (!/^\d{4}-\d{2}-\d{2}T/.test(applianceTime) || Number.isNaN(Date.parse(applianceTime)))) {
+    if (applianceTime !== undefined && parseInstant(applianceTime) === null) {
       throw new FerryError('USAGE', `The appliance time "${applianceTime.slice(0, 60)}" is not an ISO-8601 time (e.g. 2026-11-27T14:03:12Z)`, { field: 'applianceTime' });
     }
     const host = this.now();
@@ -112,8 +112,10 @@ export class ApplianceService {
       appliance_id: id, key_sealed: protector.seal(Buffer.from(key, 'utf8')), protection: protector.kind,
       captured_at: host.toISOString(), appliance_time: applianceTime ?? null, drift_seconds: drift?.seconds ?? null,
     });
-    // The key itself never goes into the log: only that one was captured, and its masked form.
-    this.audit.append({ actor: 'user', action: 'appliance.keyCaptured', subject: id, details: { name, key: maskKey(key), ...(drift ? { driftSeconds: drift.seconds } : {}) } });
+    // The key never goes into the log, not even in part: only that one was captured, and a short
+    // hash that tells two captures apart without revealing anything of the key.
+    const keyId = createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 8);
+    this.audit.append({ actor: 'user', action: 'appliance.keyCaptured', subject: id, details: { name, keyId, ...(drift ? { driftSeconds: drift.seconds } : {}) } });
   }
 
   private toAppliance(r: ApplianceRow): Appliance {

@@ -1,5 +1,6 @@
 /** `ferry bundle …`: write a bundle (connected side), verify and import one (restricted side). */
 import { formatFingerprint } from '../../shared/fingerprint.ts';
+import { parseInstant } from '../../shared/instant.ts';
 import { escapeForTerminal } from '../../shared/names.ts';
 import { readCatalogFile } from '../plans/catalog-file.ts';
 import { readTextInput } from '../files/text-input.ts';
@@ -20,14 +21,14 @@ function createdText(b: CreatedBundle): string {
   const there = b.alreadyThere.length > 0 ? `Left out (the vault there has them): ${b.alreadyThere.map(escapeForTerminal).join(', ')}\n` : '';
   const coverage = b.coverage.map((c) => c.reachable
     ? `  ${escapeForTerminal(c.appliance)}: reaches the target in ${c.steps.length} install(s)\n`
-    : `  ${escapeForTerminal(c.appliance)}: does NOT reach the target${c.error ? ` (${c.error.code}: ${c.error.message})` : ''}\n${c.nextTrip.map((n) => `    download additionally: ${escapeForTerminal(n.component)} ${n.range}\n`).join('')}`).join('');
+    : `  ${escapeForTerminal(c.appliance)}: does NOT reach the target${c.error ? ` (${c.error.code}: ${escapeForTerminal(c.error.message)})` : ''}\n${c.nextTrip.map((n) => `    download additionally: ${escapeForTerminal(n.component)} ${escapeForTerminal(n.range)}\n`).join('')}`).join('');
   const superseded = b.superseded.length > 0 ? `Not needed for this trip: ${b.superseded.map(escapeForTerminal).join(', ')}\n` : '';
   return `Wrote bundle ${b.id} (sequence ${b.sequence}, valid until ${b.expiresAt})\n  ${b.dir}\n${packages}${there}Per appliance:\n${coverage}${superseded}` +
     (b.complete ? 'Every byte was read back from the medium. Safe to remove.\n' : 'Every byte was read back from the medium. Safe to remove — but download what is missing first.\n');
 }
 
 function reportText(r: BundleReport, verb: string): string {
-  const packages = r.packages.map((p) => `  ${escapeForTerminal(p.name)}  ${p.kind} ${p.version}  ${mib(p.size)}${p.parts > 0 ? ` (${p.parts} parts)` : ''}\n`).join('');
+  const packages = r.packages.map((p) => `  ${escapeForTerminal(p.name)}  ${p.kind} ${escapeForTerminal(p.version)}  ${mib(p.size)}${p.parts > 0 ? ` (${p.parts} parts)` : ''}\n`).join('');
   const extra = r.extraFiles.length > 0 ? `Ignored (not in the manifest, never imported): ${r.extraFiles.map(escapeForTerminal).join(', ')}\n` : '';
   const clock = r.clockAheadSeconds !== null ? `Warning: the bundle was written ${r.clockAheadSeconds} s after this computer's time: check the clocks.\n` : '';
   return `${verb} bundle ${r.id} (sequence ${r.sequence}) from "${escapeForTerminal(r.signer.name)}"  ${formatFingerprint(r.signer.fingerprint)}\n` +
@@ -65,8 +66,8 @@ export const BUNDLE_COMMANDS: Record<string, Command> = {
     positionals: 1,
     run: async (ctx) => {
       const atText = optionalOption(ctx, 'at', VERIFY_USAGE);
-      const at = atText === undefined ? undefined : new Date(atText);
-      if (at !== undefined && (Number.isNaN(at.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(atText!))) throw usageError(`--at is an ISO-8601 time (e.g. 2026-11-27T12:00:00Z), not "${atText}".\nUsage: ${VERIFY_USAGE}`);
+      const at = atText === undefined ? undefined : parseInstant(atText);
+      if (at === null) throw usageError(`--at is an ISO-8601 time with a zone (e.g. 2026-11-27T12:00:00Z), not "${escapeForTerminal(atText!)}".\nUsage: ${VERIFY_USAGE}`);
       const report = await ctx.services().bundles.verify(ctx.positionals[0]!, at, ctx.signal);
       ctx.io.out(ctx.json ? JSON.stringify({ ok: true, ...report }) + '\n' : `${reportText(report, 'Verified')}Every check passed.\n`);
       return EXIT.ok;

@@ -43,11 +43,12 @@ export const REQUEST_COMMANDS: Record<string, Command> = {
         ctx.io.out(JSON.stringify({ ...r, auditHead: undefined, signer }) + '\n');
         return EXIT.ok;
       }
-      const lines = r.appliances.map((a) => `  ${escapeForTerminal(a.name)}  ${a.role}  ${a.hostname}  base ${a.base}  site ${a.siteVersion}\n    download key ${a.downloadKey === '' ? '(none)' : a.downloadKey}${a.keyCapturedAt ? `  captured ${a.keyCapturedAt}` : ''}\n`).join('');
-      ctx.io.out(`Request ${r.id}  written ${r.createdAt}\n` +
+      const e = escapeForTerminal;
+      const lines = r.appliances.map((a) => `  ${e(a.name)}  ${e(a.role)}  ${e(a.hostname)}  base ${e(a.base)}  site ${e(a.siteVersion)}\n    download key ${a.downloadKey === '' ? '(none)' : e(a.downloadKey)}${a.keyCapturedAt ? `  captured ${e(a.keyCapturedAt)}` : ''}\n`).join('');
+      ctx.io.out(`Request ${r.id}  written ${escapeForTerminal(r.createdAt)}\n` +
         `Signed by "${escapeForTerminal(opened.name)}"  ${formatFingerprint(opened.fingerprint)}\n` +
         `  ${signer.trusted ? `trusted here as "${escapeForTerminal(signer.trustedAs!)}"` : 'NOT trusted here: compare this fingerprint with the requesting screen, then ferry station trust'}\n` +
-        `Site ${escapeForTerminal(r.site)}  target ${r.target.siteVersion}\n${lines}` +
+        `Site ${e(r.site)}  target ${e(r.target.siteVersion)}\n${lines}` +
         `The vault there holds ${r.have.length} package(s) already.\n` +
         'Enter each download key on the vendor\'s update site (update.bomgar.com) and download every package offered.\n');
       return EXIT.ok;

@@ -1,5 +1,6 @@
 /** How the CLI speaks: human text or `--json`, and the exit codes of DESIGN (0, 1, 2, 3). */
 import { ERROR_CATALOGUE, FerryError, toErrorData, type FerryErrorData } from '../../shared/errors.ts';
+import { escapeForTerminal } from '../../shared/names.ts';
 
 /** Where the CLI writes. Tests pass buffers; the entry point passes the process streams. */
 export interface CliIo {
@@ -27,7 +28,8 @@ export function reportError(io: CliIo, json: boolean, error: unknown): number {
   if (json) io.out(JSON.stringify({ ok: false, error: data }) + '\n');
   else {
     const text = ERROR_CATALOGUE[data.code].en;
-    io.err(`error ${data.code}: ${data.message}\n  ${text.next}\n`);
+    // Messages quote files and archives from outside: never let them drive the terminal.
+    io.err(`error ${data.code}: ${escapeForTerminal(data.message)}\n  ${text.next}\n`);
   }
   return exitCodeFor(data);
 }

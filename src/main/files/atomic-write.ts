@@ -29,8 +29,39 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 
     fsyncPath(dirname(path));
   } catch (error) {
     if (created) rmSync(tmp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
     // A full disk or quota is MEDIA_FULL here as in copy-verify; anything else is this output's problem.
-    throw new FerryError(code === 'ENOSPC' || code === 'EDQUOT' ? 'MEDIA_FULL' : 'OUTPUT_NOT_WRITABLE', `Cannot write ${path}: ${(error as Error).message}`, { path, cause: code });
+    throw outputError(error, path);
   }
+}
+
+/**
+ * Creates `path` exclusively and writes `data` to it, fsynced; false when the name exists already
+ * (then nothing is touched). For new files on media that lack hard links (FAT, exFAT), where a
+ * rename would replace a file another process just created under the same name.
+ */
+export function writeNewFile(path: string, data: string | Uint8Array, mode = 0o644): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx', mode);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw outputError(error, path);
+  }
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset);
+    fsyncSync(fd);
+    closeSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(path, { force: true });
+    throw outputError(error, path);
+  }
+  fsyncPath(dirname(path));
+  return true;
+}
+
+function outputError(error: unknown, path: string): FerryError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new FerryError(code === 'ENOSPC' || code === 'EDQUOT' ? 'MEDIA_FULL' : 'OUTPUT_NOT_WRITABLE', `Cannot write ${path}: ${(error as Error).message}`, { path, cause: code });
 }

@@ -42,15 +42,18 @@ function realDataDir(dataDir: string | null): string | null {
 
 /**
  * Refuses a (real) folder as a place for Ferry's outputs when it is or lies inside the data
- * directory, or holds a `ferry.db` (another station's data directory is as precious as this one's).
+ * directory, or lies in a folder holding a `ferry.db` (another station's data directory is as precious
+ * as this one's).
  */
 export function checkOutputFolder(folder: string, dataDir: string | null, requested: string = folder): void {
   const data = realDataDir(dataDir);
   if (data !== null && isWithin(folder, data)) {
     throw refuse(requested, `it is inside Ferry's data directory (${data}); choose another folder`, 'inside-data-dir');
   }
-  if (existsSync(join(folder, 'ferry.db'))) {
-    throw refuse(requested, `${folder} is a Ferry data directory; choose another folder`, 'inside-data-dir');
+  // The folder or any folder above it: below another station's data directory is inside it too.
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'ferry.db'))) throw refuse(requested, `${dir} is a Ferry data directory; choose another folder`, 'inside-data-dir');
+    if (dirname(dir) === dir) break;
   }
 }
 

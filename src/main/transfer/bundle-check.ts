@@ -5,9 +5,11 @@
  * wrote, and its packages are a valid catalog. Each refusal has its code (DESIGN: trust model).
  */
 import { createHash } from 'node:crypto';
+import { lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FerryError } from '../../shared/errors.ts';
 import { BUNDLE_PAYLOAD_TYPE, BundleManifestSchema, type BundleManifest, type DsseEnvelope } from '../../shared/formats.ts';
+import { parseInstant } from '../../shared/instant.ts';
 import { parseCatalog } from '../../shared/packages.ts';
 import { readTextInput } from '../files/text-input.ts';
 import type { StationService } from '../stations/station-service.ts';
@@ -65,7 +67,7 @@ export function checkManifest(dir: string, ctx: CheckContext): CheckedManifest {
   if (ctx.db.prepare('SELECT 1 FROM requests WHERE id = ?').get(manifest.inReplyTo) === undefined) {
     throw new FerryError('REQUEST_MISMATCH', `The bundle answers request ${manifest.inReplyTo}, which this station did not write`, { inReplyTo: manifest.inReplyTo });
   }
-  const ahead = Math.round((Date.parse(manifest.createdAt) - ctx.at.getTime()) / 1000);
+  const ahead = Math.round((parseInstant(manifest.createdAt)!.getTime() - ctx.at.getTime()) / 1000);
   return {
     manifest, envelope: opened.envelope, manifestSha256, alreadyImported, clockAheadSeconds: ahead > 300 ? ahead : null,
     signer: { fingerprint: opened.fingerprint, name: trusted.name, publicKey: opened.raw },
@@ -73,8 +75,15 @@ export function checkManifest(dir: string, ctx: CheckContext): CheckedManifest {
 }
 
 function readManifest(dir: string): string {
+  // The folder itself missing is the person's mistake (exit 3), not a damaged bundle.
+  const folder = statSync(dir, { throwIfNoEntry: false });
+  if (!folder) throw new FerryError('FILE_MISSING', `${dir} does not exist`, { path: dir });
+  if (!folder.isDirectory()) throw new FerryError('INPUT_NOT_A_FILE', `${dir} is not a bundle folder`, { path: dir, reason: 'not-a-folder' });
+  const manifest = join(dir, MANIFEST_FILE);
+  const st = lstatSync(manifest, { throwIfNoEntry: false });
+  if (st && !st.isFile()) throw new FerryError('PATH_OUTSIDE_BUNDLE', `${MANIFEST_FILE} is not a plain file (${st.isSymbolicLink() ? 'a link' : 'a device or folder'})`, { file: MANIFEST_FILE, reason: st.isSymbolicLink() ? 'link' : 'device' });
   try {
-    return readTextInput(join(dir, MANIFEST_FILE), 'manifest');
+    return readTextInput(manifest, 'manifest');
   } catch (error) {
     // No manifest: a bundle whose writing was interrupted (it is written last), or not a bundle folder.
     if (error instanceof FerryError && error.code === 'FILE_MISSING') {
@@ -86,9 +95,9 @@ function readManifest(dir: string): string {
 
 /** MANIFEST_EXPIRED with how late it is, by this computer's clock (which may be the wrong one). */
 function checkExpiry(manifest: BundleManifest, at: Date): void {
-  const expires = Date.parse(manifest.expiresAt);
-  const created = Date.parse(manifest.createdAt);
-  if (Number.isNaN(expires) || Number.isNaN(created)) throw new FerryError('MANIFEST_MALFORMED', 'The manifest’s dates are not ISO-8601', { field: 'expiresAt' });
+  const expires = parseInstant(manifest.expiresAt)?.getTime();
+  const created = parseInstant(manifest.createdAt)?.getTime();
+  if (expires === undefined || created === undefined) throw new FerryError('MANIFEST_MALFORMED', 'The manifest’s dates are not ISO-8601 times with a zone', { field: 'expiresAt' });
   if (at.getTime() > expires) {
     const seconds = Math.round((at.getTime() - expires) / 1000);
     throw new FerryError('MANIFEST_EXPIRED', `The bundle expired ${formatSpan(seconds)} ago (${manifest.expiresAt}; this computer's clock says ${at.toISOString()})`, {

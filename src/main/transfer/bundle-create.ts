@@ -30,6 +30,9 @@ import { checkMedium, ensureFolders, MEDIUM_ROOT, mediumFolder } from './medium-
 import { openSigned } from './signed-file.ts';
 import { unpackPackages } from './zip-packages.ts';
 
+/** The most parts one package may be split into (the manifest format's limit). */
+const MAX_PARTS = 4096;
+
 /** Default validity of a bundle (DESIGN: freeze attacks; appliance and jump-host clocks drift). */
 export const DEFAULT_EXPIRES_IN_DAYS = 30;
 
@@ -75,23 +78,24 @@ export interface CreateDeps {
 
 /** Writes a bundle; see the module comment. The packages may be a folder or a ZIP archive of them. */
 export async function createBundle(deps: CreateDeps, input: CreateBundleInput, signal: AbortSignal, progress: CreateProgress = () => undefined): Promise<CreatedBundle> {
-  if (!statSync(input.packagesDir, { throwIfNoEntry: false })?.isFile()) return writeBundle(deps, input, signal, progress);
+  if (!statSync(input.packagesDir, { throwIfNoEntry: false })?.isFile()) return writeBundle(deps, input, signal, progress, deps.dataDir);
   const unpacked = await unpackPackages(input.packagesDir, deps.dataDir, signal);
   try {
-    return await writeBundle(deps, { ...input, packagesDir: unpacked }, signal, progress);
+    // Unpacked into the vault's temp folder by Ferry itself: the one place in the data directory packages may come from.
+    return await writeBundle(deps, { ...input, packagesDir: unpacked }, signal, progress, null);
   } finally {
     rmSync(unpacked, { recursive: true, force: true });
   }
 }
 
-async function writeBundle(deps: CreateDeps, input: CreateBundleInput, signal: AbortSignal, progress: CreateProgress): Promise<CreatedBundle> {
+async function writeBundle(deps: CreateDeps, input: CreateBundleInput, signal: AbortSignal, progress: CreateProgress, forbidden: string | null): Promise<CreatedBundle> {
   const request = openSigned(input.requestText, REQUEST_PAYLOAD_TYPE, RequestSchema, 'request');
   const requester = deps.stations.trustedKey(request.fingerprint);
   if (!requester || !requester.publicKey.equals(request.raw)) {
     throw new FerryError('SIGNER_UNTRUSTED', `The request comes from "${request.name}", a station this one does not trust yet: compare fingerprints and trust it first`, { signer: request.fingerprint, name: request.name });
   }
   const expiresInDays = input.expiresInDays ?? DEFAULT_EXPIRES_IN_DAYS;
-  const files = locateFiles(input.packagesDir, input.catalog);
+  const files = locateFiles(input.packagesDir, input.catalog, forbidden);
   // One pass over the downloads first: their hashes decide what the vault has already, and the sizes what the medium needs.
   const hashed: { entry: Package; path: string; sha256: string; size: number }[] = [];
   const hashTotal = files.reduce((s, f) => s + f.size, 0);
@@ -104,6 +108,9 @@ async function writeBundle(deps: CreateDeps, input: CreateBundleInput, signal: A
   const have = new Set(request.payload.have);
   const toWrite = hashed.filter((h) => !have.has(h.sha256));
   const coverage = checkAgainstRequest(request.payload, input.catalog);
+  const limitParts = (input.maxFileSize ?? Number.MAX_SAFE_INTEGER);
+  const most = Math.max(0, ...toWrite.map((h) => Math.ceil(h.size / limitParts)));
+  if (most > MAX_PARTS) throw new FerryError('USAGE', `A largest file of ${limitParts} bytes would split a package into ${most} parts; at most ${MAX_PARTS} are allowed`, { field: 'maxFileSize', parts: most });
   const medium = mediumFolder(input.out, deps.dataDir);
   // The bytes, and a little for the manifest and the file system's own bookkeeping.
   const volume = await checkMedium(deps.volumes, medium, toWrite.reduce((s, h) => s + h.size, 0) + 1024 * 1024, input.requireMedium ?? false);
@@ -159,20 +166,23 @@ async function writeBundle(deps: CreateDeps, input: CreateBundleInput, signal: A
       alreadyThere: hashed.filter((h) => have.has(h.sha256)).map((h) => h.entry.name),
     };
   } catch (error) {
-    // Ferry's own fresh folder: nothing of anyone else's is in it.
+    // Ferry's own fresh folder: nothing of anyone else's is in it. No manifest carried its sequence, so it may be used again.
     rmSync(bundleDir, { recursive: true, force: true });
+    deps.db.prepare('DELETE FROM bundles_written WHERE id = ?').run(id);
     throw error;
   }
 }
 
-/** Each catalog entry's file, inside the packages folder and a regular file. */
-function locateFiles(packagesDir: string, catalog: Package[]): { entry: Package; path: string; size: number }[] {
+/** Each catalog entry's file: inside the packages folder, a regular file, named once, never Ferry's own data. */
+function locateFiles(packagesDir: string, catalog: Package[], forbidden: string | null): { entry: Package; path: string; size: number }[] {
   let root: string;
   try {
     root = realpathSync.native(resolve(packagesDir));
   } catch {
     throw new FerryError('FILE_MISSING', `The packages folder ${packagesDir} does not exist`, { path: packagesDir });
   }
+  const data = forbidden === null ? null : realpathSync.native(forbidden);
+  const seen = new Map<string, string>();
   return catalog.map((entry, i) => {
     const file = (entry as { file?: unknown }).file;
     if (typeof file !== 'string' || file === '') throw new FerryError('CATALOG_INVALID', `Catalog entry ${i + 1} (${entry.name}) names no file in "file"`, { index: i, field: 'file' });
@@ -183,6 +193,11 @@ function locateFiles(packagesDir: string, catalog: Package[]): { entry: Package;
       throw new FerryError('FILE_MISSING', `${file} (${entry.name}) is not in ${packagesDir}`, { path: file, package: entry.name });
     }
     if (!isWithin(real, root)) throw new FerryError('PATH_OUTSIDE_FOLDER', `${file} lies outside ${packagesDir}`, { path: file });
+    // The station's key and database must never travel on a stick, whatever a catalog names.
+    if (data !== null && isWithin(real, data)) throw new FerryError('PATH_OUTSIDE_FOLDER', `${file} lies in Ferry's data directory`, { path: file, reason: 'data-dir' });
+    const other = seen.get(real);
+    if (other !== undefined) throw new FerryError('CATALOG_INVALID', `Catalog entries "${other}" and "${entry.name}" name the same file ${file}`, { path: file });
+    seen.set(real, entry.name);
     const st = statSync(real);
     if (!st.isFile()) throw new FerryError('INPUT_NOT_A_FILE', `${file} is not a regular file`, { path: file });
     return { entry, path: real, size: st.size };

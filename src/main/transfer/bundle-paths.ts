@@ -9,7 +9,7 @@ import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FerryError } from '../../shared/errors.ts';
 import type { BundleManifest, BundlePackage } from '../../shared/formats.ts';
-import { caseFoldKey, isSafeRelativePath } from '../../shared/transfer/fat-name.ts';
+import { caseFoldKey, isFatSafeName, isSafeRelativePath } from '../../shared/transfer/fat-name.ts';
 import type { PartSource } from '../jobs/parts-verify.ts';
 import { MANIFEST_FILE } from './bundle-check.ts';
 
@@ -31,6 +31,8 @@ export function planReads(dir: string, manifest: BundleManifest): PlannedPackage
   const checkName = (file: string): void => {
     const safe = isSafeRelativePath(file);
     if (!safe.ok) throw outside(file, safe.reason);
+    // Each name must be valid on FAT, exFAT and NTFS too (no ':' — an NTFS stream —, '*', '?', reserved names …).
+    if (!file.split('/').every(isFatSafeName)) throw outside(file, 'not-fat-safe');
     if (file.split('/')[0] !== PACKAGES_FOLDER || file.split('/').length < 2) throw outside(file, 'not-in-packages');
     const key = caseFoldKey(file);
     const other = seen.get(key);

@@ -5,8 +5,7 @@
  * signer's sequence and audit head in one transaction: nothing reaches the vault from a refused
  * import. A re-run after an interruption reuses staged files that were verified already.
  */
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { FerryError } from '../../shared/errors.ts';
 import { openSignedHead } from '../audit/audit-head.ts';
@@ -18,7 +17,7 @@ import { fsyncPath } from '../store/exclusive-file.ts';
 import { transaction, type Database } from '../store/database.ts';
 import type { StationService } from '../stations/station-service.ts';
 import { withImportLock } from '../vault/import-lock.ts';
-import { packagePath, stagingDir } from '../vault/vault-paths.ts';
+import { ownedTempName, packagePath, stagingDir } from '../vault/vault-paths.ts';
 import type { VaultService } from '../vault/vault-service.ts';
 import { checkManifest, type CheckedManifest } from './bundle-check.ts';
 import { extraFiles, planReads, type PlannedPackage } from './bundle-paths.ts';
@@ -78,24 +77,34 @@ export async function importBundle(deps: ReceiveDeps, dir: string, signal: Abort
   const checked = checkManifest(dir, { db: deps.db, stations: deps.stations, at: deps.now() });
   const planned = planReads(dir, checked.manifest);
   checkHead(checked);
-  return withImportLock(deps.dataDir, checked.manifest.id, () => stageAndCommit(deps, dir, checked, planned, signal, progress));
+  // One import per signer at a time: its sequence is checked and recorded without a race.
+  return withImportLock(deps.dataDir, `signer-${checked.signer.fingerprint}`, () => {
+    if (!checked.alreadyImported) checkSequence(deps.db, checked.signer.fingerprint, checked.manifest.sequence);
+    return stageAndCommit(deps, dir, checked, planned, signal, progress);
+  });
 }
 
 async function stageAndCommit(deps: ReceiveDeps, dir: string, checked: CheckedManifest, planned: PlannedPackage[], signal: AbortSignal, progress: BundleProgress): Promise<ImportReport> {
   const staging = stagingDir(deps.dataDir, checked.manifest.id);
   mkdirSync(staging, { recursive: true, mode: 0o700 });
-  // The same bytes listed twice are read and placed once.
-  const todo = planned.filter(({ pkg }, i) => !inVault(deps, pkg.sha256) && planned.findIndex((p) => p.pkg.sha256 === pkg.sha256) === i);
-  const total = todo.reduce((sum, p) => sum + p.pkg.size, 0);
+  // Half-written copies of an ended run: never verified, and ours to remove now that we hold the lock.
+  for (const name of readdirSync(staging)) if (name.endsWith('.ferry-part')) rmSync(join(staging, name), { force: true });
+  // Every entry is read (as `verify` reads it); the same bytes listed twice, or already in the vault, are not copied again.
+  const copies = new Set(planned.filter(({ pkg }, i) => planned.findIndex((p) => p.pkg.sha256 === pkg.sha256) === i && !inVault(deps, pkg.sha256)));
+  const isStaged = (pkg: PlannedPackage['pkg']) => existsSync(join(staging, pkg.sha256)) && statSync(join(staging, pkg.sha256)).size === pkg.size;
+  checkStagingSpace(staging, [...copies].filter((p) => !isStaged(p.pkg)).reduce((sum, p) => sum + p.pkg.size, 0));
+  const total = planned.reduce((sum, p) => sum + p.pkg.size, 0);
   let offset = 0;
   try {
-    for (const { pkg, sources } of todo) {
-      const staged = join(staging, pkg.sha256);
-      // Named by its hash only after it was verified and synced: safe to reuse without the stick.
-      if (!(existsSync(staged) && statSync(staged).size === pkg.size)) {
-        const temp = join(staging, `.${pkg.sha256}.${randomBytes(6).toString('hex')}.ferry-part`);
-        await deps.run({ type: 'parts', sources, expected: { file: pkg.file, size: pkg.size, sha256: pkg.sha256 }, output: { dir: staging, name: pkg.sha256, temp } },
-          signal, (phase, done) => progress(phase, offset + done, total));
+    for (const entry of planned) {
+      const { pkg, sources } = entry;
+      const expected = { file: pkg.file, size: pkg.size, sha256: pkg.sha256 };
+      const onProgress = (phase: 'verifying' | 'syncing', done: number) => progress(phase, offset + done, total);
+      // A staged file is named by its hash only after it was verified and synced: reused without the stick.
+      if (!copies.has(entry)) await deps.run({ type: 'parts', sources, expected }, signal, onProgress);
+      else if (!isStaged(pkg)) {
+        const temp = join(staging, ownedTempName(`.${pkg.sha256}.`, '.ferry-part'));
+        await deps.run({ type: 'parts', sources, expected, output: { dir: staging, name: pkg.sha256, temp } }, signal, onProgress);
       }
       offset += pkg.size;
       progress('verifying', offset, total);
@@ -106,15 +115,42 @@ async function stageAndCommit(deps: ReceiveDeps, dir: string, checked: CheckedMa
     if (error instanceof FerryError && error.code !== 'JOB_CANCELLED' && !isEnvironment(error)) rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  const imported = commit(deps, checked, planned, todo, staging);
+  await commit(deps, checked, planned, [...copies], staging, signal);
   rmSync(staging, { recursive: true, force: true });
-  return { ...report(deps, dir, checked, planned), imported, alreadyInVault: planned.length - imported };
+  const unique = new Set(planned.map((p) => p.pkg.sha256)).size;
+  return { ...report(deps, dir, checked, planned), imported: copies.size, alreadyInVault: unique - copies.size };
+}
+
+/** MANIFEST_ROLLBACK unless `sequence` exceeds every one accepted from `signer` (checked again under the lock). */
+function checkSequence(db: Database, signer: string, sequence: number): void {
+  const last = db.prepare('SELECT MAX(sequence) AS n FROM bundles_accepted WHERE signer = ?').get(signer) as { n: number | null };
+  if (last.n !== null && sequence <= last.n) {
+    throw new FerryError('MANIFEST_ROLLBACK', `The bundle has sequence ${sequence}, but ${last.n} from that station was accepted already`, { sequence, lastAccepted: last.n });
+  }
+}
+
+/** MEDIA_FULL, with the numbers, when the data directory cannot hold what is to be staged. */
+function checkStagingSpace(staging: string, bytes: number): void {
+  const st = statfsSync(staging);
+  const free = st.bavail * st.bsize;
+  if (bytes > free) throw new FerryError('MEDIA_FULL', `The import needs ${bytes} bytes in ${staging}; ${free} are free`, { needed: bytes, free, mountPoint: staging });
 }
 
 /** The signed audit head a manifest carries must verify under the signer before anything is copied. */
 function checkHead(checked: CheckedManifest) {
   const envelope = checked.manifest.auditHead;
   return envelope ? openSignedHead(envelope, { fingerprint: checked.signer.fingerprint, publicKey: publicKeyFromRaw(checked.signer.publicKey) }) : null;
+}
+
+/** Whether the file at `path` has the package's size and hash. */
+async function holds(deps: ReceiveDeps, path: string, pkg: PlannedPackage['pkg'], signal: AbortSignal): Promise<boolean> {
+  try {
+    await deps.run({ type: 'parts', sources: [{ path, file: pkg.file, size: pkg.size, sha256: pkg.sha256, isPart: false }], expected: { file: pkg.file, size: pkg.size, sha256: pkg.sha256 } }, signal, () => undefined);
+    return true;
+  } catch (error) {
+    if (error instanceof FerryError && (error.code === 'FILE_HASH_MISMATCH' || error.code === 'FILE_SIZE_MISMATCH')) return false;
+    throw error;
+  }
 }
 
 function inVault(deps: ReceiveDeps, sha256: string): boolean {
@@ -126,13 +162,17 @@ function isEnvironment(error: FerryError): boolean {
 }
 
 /** Moves the staged files into the vault (read-only), then records everything in one transaction. */
-function commit(deps: ReceiveDeps, checked: CheckedManifest, planned: PlannedPackage[], todo: PlannedPackage[], staging: string): number {
-  for (const { pkg } of todo) {
+async function commit(deps: ReceiveDeps, checked: CheckedManifest, planned: PlannedPackage[], copies: PlannedPackage[], staging: string, signal: AbortSignal): Promise<number> {
+  for (const { pkg } of copies) {
     const target = packagePath(deps.dataDir, pkg.sha256);
     mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
-    // A file already there was placed by an earlier run of this import, from a verified staged file.
-    if (existsSync(target) && statSync(target).size === pkg.size) rmSync(join(staging, pkg.sha256), { force: true });
-    else renameSync(join(staging, pkg.sha256), target);
+    const staged = join(staging, pkg.sha256);
+    // A file already there (placed by an ended run, or left after its entry was removed) is kept only if it still is what its name says.
+    if (existsSync(target) && await holds(deps, target, pkg, signal)) rmSync(staged, { force: true });
+    else {
+      if (existsSync(target)) chmodSync(target, 0o600);
+      renameSync(staged, target);
+    }
     chmodSync(target, 0o400);
     fsyncPath(dirname(target));
   }

@@ -1,6 +1,8 @@
 /** Handlers of the `request:` and `bundle:` channels; writing, verifying and importing bundles are jobs. */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { FerryError } from '../../shared/errors.ts';
+import { parseInstant } from '../../shared/instant.ts';
 import { identifyPackage } from '../../shared/transfer/package-name.ts';
 import { readTextInput } from '../files/text-input.ts';
 import type { DomainHandlers } from '../ipc/dispatcher.ts';
@@ -49,10 +51,12 @@ export function setupTransferHandlers(s: Services): DomainHandlers<'request' | '
     },
     'bundle:verify': ({ folder, at }) => {
       const dir = s.files.resolve(folder, 'folder');
+      const when = at === undefined ? undefined : parseInstant(at);
+      if (when === null) throw new FerryError('USAGE', 'The time to verify at is not an ISO-8601 time with a zone', { field: 'at' });
       return {
         jobId: s.jobs.start({
           kind: 'bundle-verify', key: `bundle-verify:${dir}`, label: basename(dir),
-          run: ({ signal, progress }) => s.bundles.verify(dir, at === undefined ? undefined : new Date(at), signal, (phase, done, total) => { if (phase === 'verifying') progress(phase, done, total); }),
+          run: ({ signal, progress }) => s.bundles.verify(dir, when, signal, (phase, done, total) => { if (phase === 'verifying') progress(phase, done, total); }),
         }),
       };
     },

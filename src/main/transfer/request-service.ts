@@ -5,19 +5,20 @@
  * so a bundle can only answer a request this station made.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { FerryError } from '../../shared/errors.ts';
 import { canonicalJson } from '../../shared/canonical-json.ts';
 import { REQUEST_PAYLOAD_TYPE, RequestSchema, type DsseEnvelope, type FerryRequest } from '../../shared/formats.ts';
 import { fatSafeName } from '../../shared/transfer/fat-name.ts';
 import { keyAge } from '../../shared/transfer/download-key.ts';
+import { isHostname } from '../../shared/hostname.ts';
 import { isVersion } from '../../shared/versions.ts';
 import type { ApplianceService } from '../appliances/appliance-service.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { signEnvelope } from '../crypto/dsse.ts';
 import { rawPublicKeyFromPem } from '../crypto/ed25519.ts';
-import { writeFileAtomic } from '../files/atomic-write.ts';
+import { writeNewFile } from '../files/atomic-write.ts';
 import type { StationService } from '../stations/station-service.ts';
 import { transaction, type Database } from '../store/database.ts';
 import type { VaultService } from '../vault/vault-service.ts';
@@ -73,6 +74,7 @@ export class RequestService {
     const appliances = this.appliances.list();
     if (appliances.length === 0) throw new FerryError('USAGE', 'The inventory has no appliances yet: add them first (ferry appliance add)', { reason: 'no-appliances' });
     const site = (options.site ?? [...appliances].sort((a, b) => SITE_ROLES.indexOf(a.role) - SITE_ROLES.indexOf(b.role))[0]!.hostname).trim();
+    if (!isHostname(site)) throw new FerryError('USAGE', `The site "${site.slice(0, 100)}" is not a host name (e.g. support.example.com)`, { field: 'site' });
     const station = this.stations.show();
     const privateKey = this.stations.privateKey();
     const now = this.now();
@@ -86,23 +88,32 @@ export class RequestService {
     });
     const have = this.vault.hashes();
     const folder = ensureFolders(medium, [MEDIUM_ROOT, 'requests']);
-    const file = freeName(folder, `${fatSafeName(site, 'site')}-${stamp(now)}`, '.request.json');
-    return transaction(this.db, () => {
-      this.db.prepare('INSERT INTO requests (id, created_at, site, target, appliances, file_name) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(id, now.toISOString(), site, JSON.stringify({ siteVersion: target }), JSON.stringify(appliances.map((a) => a.id)), file);
-      this.audit.append({ actor: 'user', action: 'request.created', subject: id, details: { site, target, appliances: appliances.length, have: have.length } });
-      // The head just signed covers this very entry: the other side witnesses the log up to here.
-      const auditHead = this.audit.signedHead() as DsseEnvelope;
-      const payload: FerryRequest = RequestSchema.parse({
-        format: 1, id, createdAt: now.toISOString(),
-        station: { name: station.name, fingerprint: station.fingerprint, publicKey: rawPublicKeyFromPem(station.publicKeyPem).toString('base64') },
-        site, appliances: entries, target: { siteVersion: target }, have, auditHead,
+    // The site part is shortened so the whole name stays within what FAT allows.
+    const base = `${fatSafeName(site.slice(0, 180), 'site')}-${stamp(now)}`;
+    const draft = {
+      format: 1, id, createdAt: now.toISOString(),
+      station: { name: station.name, fingerprint: station.fingerprint, publicKey: rawPublicKeyFromPem(station.publicKeyPem).toString('base64') },
+      site, appliances: entries, target: { siteVersion: target }, have,
+    };
+    let written: string | null = null;
+    try {
+      return transaction(this.db, () => {
+        this.db.prepare('INSERT INTO requests (id, created_at, site, target, appliances, file_name) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(id, now.toISOString(), site, JSON.stringify({ siteVersion: target }), JSON.stringify(appliances.map((a) => a.id)), base);
+        this.audit.append({ actor: 'user', action: 'request.created', subject: id, details: { site, target, appliances: appliances.length, have: have.length } });
+        // The head just signed covers this very entry: the other side witnesses the log up to here.
+        const payload: FerryRequest = RequestSchema.parse({ ...draft, auditHead: this.audit.signedHead() as DsseEnvelope });
+        const envelope = signEnvelope(REQUEST_PAYLOAD_TYPE, Buffer.from(canonicalJson(payload), 'utf8'), privateKey, station.fingerprint);
+        // A second request in the same minute (another process too) takes the next free name, never this one's.
+        written = writeUnderFreeName(folder, base, '.request.json', JSON.stringify(envelope, null, 2) + '\n');
+        this.db.prepare('UPDATE requests SET file_name = ? WHERE id = ?').run(basename(written), id);
+        return { file: written, id, appliances: entries.length, have: have.length, warnings };
       });
-      const envelope = signEnvelope(REQUEST_PAYLOAD_TYPE, Buffer.from(canonicalJson(payload), 'utf8'), privateKey, station.fingerprint);
-      const path = join(folder, file);
-      writeFileAtomic(path, JSON.stringify(envelope, null, 2) + '\n');
-      return { file: path, id, appliances: entries.length, have: have.length, warnings };
-    });
+    } catch (error) {
+      // Not recorded here means not answerable: the file must not stay on the medium either.
+      if (written !== null) rmSync(written, { force: true });
+      throw error;
+    }
   }
 
   /** Whether this station wrote the request with this id. */
@@ -121,10 +132,11 @@ function stamp(at: Date): string {
   return at.toISOString().replace(/[-:]/g, '').slice(0, 13);
 }
 
-/** `base + suffix`, or `base-2 + suffix`, … : a second request in the same minute never replaces the first. */
-function freeName(folder: string, base: string, suffix: string): string {
-  for (let n = 1; ; n += 1) {
-    const name = n === 1 ? `${base}${suffix}` : `${base}-${n}${suffix}`;
-    if (!existsSync(join(folder, name))) return name;
+/** Writes `data` as `base + suffix`, or `base-2 + suffix`, …: the first name nobody has taken. */
+function writeUnderFreeName(folder: string, base: string, suffix: string, data: string): string {
+  for (let n = 1; n < 1000; n += 1) {
+    const path = join(folder, n === 1 ? `${base}${suffix}` : `${base}-${n}${suffix}`);
+    if (writeNewFile(path, data)) return path;
   }
+  throw new FerryError('OUTPUT_NOT_WRITABLE', `${folder} holds 999 requests of this minute already`, { path: folder, reason: 'exists' });
 }

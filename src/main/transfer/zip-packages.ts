@@ -6,18 +6,17 @@
  * sizes that fit — and unpacked into a private folder under the vault's temp folder. yauzl checks
  * that every entry's real size is the declared one, so a "zip bomb" stops at its declaration.
  */
-import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, rmSync, statfsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yauzl, { type Entry } from 'yauzl';
 import { FerryError } from '../../shared/errors.ts';
 import { caseFoldKey, isSafeRelativePath } from '../../shared/transfer/fat-name.ts';
-import { vaultRoot } from '../vault/vault-paths.ts';
+import { ownedTempName, vaultRoot } from '../vault/vault-paths.ts';
 
 /** More files than any vendor download holds. */
 export const MAX_ENTRIES = 1000;
-/** Prefix of the folders archives are unpacked into (swept at start: nothing in them is reused). */
+/** Prefix of the folders archives are unpacked into (swept once their process has ended: nothing in them is reused). */
 export const ZIP_FOLDER_PREFIX = 'zip-';
 
 const S_IFMT = 0o170000;
@@ -59,23 +58,29 @@ export async function unpackPackages(zipPath: string, dataDir: string, signal: A
   } catch (error) {
     throw fromYauzl(error);
   }
-  const target = join(vaultRoot(dataDir), 'tmp', `${ZIP_FOLDER_PREFIX}${randomUUID()}`);
+  const target = join(vaultRoot(dataDir), 'tmp', ownedTempName(ZIP_FOLDER_PREFIX, ''));
   try {
     if (zip.entryCount > MAX_ENTRIES) throw new FerryError('ARCHIVE_UNSAFE', `The archive holds ${zip.entryCount} entries, more than ${MAX_ENTRIES}`, { reason: 'too-many-entries', entries: zip.entryCount });
     // First pass: every name and size, before anything is written.
     const files: { entry: Entry; path: string }[] = [];
     const seen = new Set<string>();
+    const folders = new Set<string>();
     let total = 0;
     try {
       for await (const entry of zip.eachEntry()) {
         const path = checkEntry(entry, seen);
         if (path === null) continue;
+        // A name that is a file here and a folder of another entry there cannot be unpacked.
+        const segments = caseFoldKey(path).split('/');
+        for (let i = 1; i < segments.length; i += 1) folders.add(segments.slice(0, i).join('/'));
         files.push({ entry, path });
         total += entry.uncompressedSize;
       }
     } catch (error) {
       throw fromYauzl(error);
     }
+    const clash = files.find((f) => folders.has(caseFoldKey(f.path)));
+    if (clash) throw unsafe(clash.path, 'file-and-folder');
     mkdirSync(target, { recursive: true, mode: 0o700 });
     const st = statfsSync(target);
     if (total > st.bavail * st.bsize) {

@@ -3,7 +3,8 @@
  * placed; imports stage in `vault/tmp/<bundle id>/`, where a file carries its hash as its name only
  * once it was verified — so a re-run after an interruption reuses it without reading the stick again.
  */
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The vault folder in a data directory. */
@@ -24,47 +25,74 @@ export function stagingDir(dataDir: string, bundleId: string): string {
 /** How long a verified staged file waits for its import to be re-run before it is swept. */
 export const STAGING_KEPT_MS = 7 * 24 * 3600 * 1000;
 
-/**
- * How long a temp file or unpacked archive must have been left alone before a starting process
- * sweeps it: another Ferry process (the app while the CLI runs) may be writing it right now, and a
- * file being written has a fresh modification time.
- */
-export const LEFTOVER_AFTER_MS = 60 * 60 * 1000;
+/** Whether a process with this id runs (EPERM: it does, under another user). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
- * Removes what an interrupted import left: temp files (`.ferry-part`, never verified) and unpacked
- * archives (`zip-…`) once nobody has touched them for LEFTOVER_AFTER_MS, and staging folders
- * untouched for longer than STAGING_KEPT_MS. Verified staged files of recent imports
- * stay for their re-run. Returns the number of entries removed.
+ * The id of the process that made a temp name (`….<pid>-<random>.ferry-part`, `zip-<pid>-<uuid>`),
+ * or null for a name without one.
+ */
+function ownerOf(name: string): number | null {
+  const m = /(?:^zip-|\.)(\d+)-[0-9a-f-]+(?:\.ferry-part)?$/.exec(name);
+  return m ? Number(m[1]) : null;
+}
+
+/** A temp name for this process: `<prefix><pid>-<random><suffix>`, recognised by the sweep. */
+export function ownedTempName(prefix: string, suffix: string): string {
+  return `${prefix}${process.pid}-${randomBytes(6).toString('hex')}${suffix}`;
+}
+
+/**
+ * Removes what ended processes left in `vault/tmp`: temp files (`.ferry-part`, never verified) and
+ * unpacked archives (`zip-…`) whose process no longer runs — never another running process's work —
+ * and staging folders untouched for longer than STAGING_KEPT_MS. Verified staged files of recent
+ * imports stay for their re-run. Links are removed as links, never followed. Returns the count removed.
  */
 export function sweepStaging(dataDir: string, now: Date): number {
   const tmp = join(vaultRoot(dataDir), 'tmp');
   let removed = 0;
-  let bundles: string[];
+  let entries: string[];
   try {
-    bundles = readdirSync(tmp);
+    entries = readdirSync(tmp);
   } catch {
     return 0;
   }
-  for (const bundle of bundles) {
-    const dir = join(tmp, bundle);
+  const gone = (name: string): boolean => {
+    const pid = ownerOf(name);
+    return pid !== null && pid !== process.pid && !processAlive(pid);
+  };
+  for (const entry of entries) {
+    const dir = join(tmp, entry);
     // Import locks belong to their importer (import-lock.ts takes over a dead one's).
-    if (bundle.endsWith('.lock')) continue;
+    if (entry.endsWith('.lock')) continue;
     try {
-      // Unpacked archives are never reused: whatever an ended process left is removed.
-      const age = now.getTime() - statSync(dir).mtimeMs;
-      if ((bundle.startsWith('zip-') && age > LEFTOVER_AFTER_MS) || age > STAGING_KEPT_MS) {
+      const st = lstatSync(dir);
+      if (!st.isDirectory()) {
+        // Nothing but folders and locks belongs here; a link is removed as a link.
+        rmSync(dir, { force: true });
+        removed += 1;
+        continue;
+      }
+      if ((entry.startsWith('zip-') && gone(entry)) || now.getTime() - st.mtimeMs > STAGING_KEPT_MS) {
         rmSync(dir, { recursive: true, force: true });
         removed += 1;
         continue;
       }
+      if (entry.startsWith('zip-')) continue;
       for (const name of readdirSync(dir)) {
-        if (!name.endsWith('.ferry-part') || now.getTime() - statSync(join(dir, name)).mtimeMs <= LEFTOVER_AFTER_MS) continue;
+        if (!name.endsWith('.ferry-part') || !gone(name)) continue;
         rmSync(join(dir, name), { force: true });
         removed += 1;
       }
     } catch {
-      // Not a folder, or gone meanwhile: nothing of ours to sweep.
+      // Gone meanwhile: nothing of ours to sweep.
     }
   }
   return removed;
