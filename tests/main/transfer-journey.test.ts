@@ -68,6 +68,18 @@ describe('the round trip by CLI', () => {
     expect(next.json()).toMatchObject({ sequence: 2, packages: [], alreadyThere: ['Base Software 4.0.0', 'BeyondTrust 13.1.0'] });
   });
 
+  it('the restricted side can trust the connected station from the bundle it brought (its manifest carries the key)', async () => {
+    const trip = await restrictedWithRequest();
+    const d = downloads();
+    const created = await ferry(trip.c, 'bundle', 'create', '--request', trip.requestFile, '--packages', d.dir, '--catalog', d.catalog, '--out', trip.medium, '--json');
+    const manifest = join(created.json<{ dir: string }>().dir, 'manifest.dsse.json');
+    const wrong = await ferry(trip.r, 'station', 'trust', manifest, '--fingerprint', trip.rFp, '--json');
+    expect(wrong.json<{ error: { code: string } }>().error.code).toBe('FINGERPRINT_MISMATCH');
+    const trusted = await ferry(trip.r, 'station', 'trust', manifest, '--fingerprint', trip.cFp, '--json');
+    expect(trusted.json()).toMatchObject({ name: 'Office PC', source: 'manifest', alreadyTrusted: false });
+    expect((await ferry(trip.r, 'bundle', 'import', created.json<{ dir: string }>().dir)).code).toBe(0);
+  });
+
   it('the connected side refuses a request from a station it does not trust, and says what is missing before the stick goes back', async () => {
     const trip = await restrictedWithRequest();
     const c2 = tempDir();

@@ -15,7 +15,7 @@ export interface TrustedRow {
   fingerprint: string;
   name: string;
   publicKey: Buffer;
-  source: 'pem' | 'request';
+  source: 'pem' | 'request' | 'manifest';
   trustedAt: string;
 }
 

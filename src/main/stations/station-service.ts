@@ -7,7 +7,7 @@ import type { KeyPreview, Station, TrustedStation, TrustResult } from '../../sha
 import { FerryError } from '../../shared/errors.ts';
 import { formatFingerprint, normalizeFingerprint } from '../../shared/fingerprint.ts';
 import { normalizeName } from '../../shared/names.ts';
-import { REQUEST_PAYLOAD_TYPE, RequestSchema, type DsseEnvelope } from '../../shared/formats.ts';
+import { BUNDLE_PAYLOAD_TYPE, BundleManifestSchema, REQUEST_PAYLOAD_TYPE, RequestSchema, type DsseEnvelope } from '../../shared/formats.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { WitnessStore } from '../audit/witnesses.ts';
 import { fingerprintOf, generateStationKeys, pemFromRaw, publicKeyFromRaw, rawPublicKey, rawPublicKeyFromPem } from '../crypto/ed25519.ts';
@@ -100,7 +100,7 @@ export class StationService {
   }
 
   /**
-   * Pins another station from its PEM public key or from a Ferry request it signed. Refused unless
+   * Pins another station from its PEM public key, a Ferry request or a bundle manifest it signed. Refused unless
    * `typedFingerprint` (as the person read it off the other screen) equals the key's fingerprint.
    */
   trust(fileText: string, typedFingerprint: string, givenName?: string): TrustResult {
@@ -185,11 +185,16 @@ export class StationService {
   }
 }
 
-/** Reads a station's public key from a PEM file or a signed Ferry request. */
-function readStationKey(text: string): { raw: Buffer; name: string | null; source: 'pem' | 'request'; auditHead?: DsseEnvelope; origin?: string } {
+/** Reads a station's public key from a PEM file, a signed Ferry request, or a bundle manifest it signed. */
+function readStationKey(text: string): { raw: Buffer; name: string | null; source: 'pem' | 'request' | 'manifest'; auditHead?: DsseEnvelope; origin?: string } {
   if (text.includes('-----BEGIN')) return { raw: rawPublicKeyFromPem(text), name: null, source: 'pem' };
   // Neither PEM nor JSON: the person chose the wrong file, not a damaged request.
-  if (!looksLikeJson(text)) throw new FerryError('PUBLIC_KEY_INVALID', 'The file is neither a PEM public key nor a Ferry request');
+  if (!looksLikeJson(text)) throw new FerryError('PUBLIC_KEY_INVALID', 'The file is neither a PEM public key nor a Ferry request or bundle manifest');
+  // The restricted side receives a bundle before it trusts its writer: its manifest carries the key too.
+  if ((JSON.parse(text) as { payloadType?: unknown }).payloadType === BUNDLE_PAYLOAD_TYPE) {
+    const { payload: manifest, raw, name } = openSigned(text, BUNDLE_PAYLOAD_TYPE, BundleManifestSchema, 'bundle manifest');
+    return { raw, name, source: 'manifest', origin: `bundle ${manifest.id}`, ...(manifest.auditHead ? { auditHead: manifest.auditHead } : {}) };
+  }
   const { payload: request, raw, name } = openSigned(text, REQUEST_PAYLOAD_TYPE, RequestSchema, 'request');
   return { raw, name, source: 'request', origin: `request ${request.id}`, ...(request.auditHead ? { auditHead: request.auditHead } : {}) };
 }

@@ -15,7 +15,8 @@ export const TrustedStationSchema = z.object({
   name: z.string(),
   fingerprint: Sha256HexSchema,
   trustedAt: z.string(),
-  source: z.enum(['pem', 'request']),
+  /** What the key came from: a PEM key, a request, or a bundle manifest the station signed. */
+  source: z.enum(['pem', 'request', 'manifest']),
 });
 
 /** What trusting answers: the trusted station, and whether it was trusted already (then nothing changed but a new name). */
@@ -31,7 +32,7 @@ export const KeySourceSchema = z.discriminatedUnion('kind', [
 export const KeyPreviewSchema = z.object({
   /** The station name a request carries; null for a bare PEM key. */
   name: z.string().nullable(),
-  source: z.enum(['pem', 'request']),
+  source: z.enum(['pem', 'request', 'manifest']),
 });
 
 // Names are checked by the service (NAME_INVALID, a user mistake), not here (which would be a program error).

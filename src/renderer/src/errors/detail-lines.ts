@@ -19,8 +19,23 @@ function text(value: unknown): string | null {
   return null;
 }
 
-/** A file's name and its folder from `details.path` (either separator), or the bare `details.name`. */
-function fileParts(d: Record<string, unknown>): { file: string | null; folder: string | null } {
+/** Codes whose `details.name` is a station's, not a file's. */
+const STATION_NAME_CODES = new Set(['SIGNER_UNTRUSTED']);
+
+/** A span of seconds in the UI language's largest fitting unit (days, hours, minutes, seconds). */
+function span(seconds: number, language: Language): string {
+  const [value, unit] = seconds >= 172_800 ? [Math.round(seconds / 86_400), 'day'] : seconds >= 7200 ? [Math.round(seconds / 3600), 'hour']
+    : seconds >= 120 ? [Math.round(seconds / 60), 'minute'] : [seconds, 'second'];
+  return new Intl.NumberFormat(language, { style: 'unit', unit: unit as string, unitDisplay: 'long' }).format(value as number);
+}
+
+/**
+ * A file's name and its folder from `details.path` (either separator), else the path inside a bundle
+ * (`details.file`) or the bare `details.name`.
+ */
+function fileParts(d: Record<string, unknown>, code: string): { file: string | null; folder: string | null } {
+  if (typeof d.file === 'string' && d.file !== '' && typeof d.path !== 'string') return { file: d.file, folder: null };
+  if (STATION_NAME_CODES.has(code)) return { file: null, folder: null };
   if (typeof d.path === 'string' && d.path !== '') {
     const cut = Math.max(d.path.lastIndexOf('/'), d.path.lastIndexOf('\\'));
     const file = d.path.slice(cut + 1);
@@ -42,9 +57,20 @@ export function detailLines(data: ErrorData, language: Language, t: TFunction): 
   add('fingerprint', text(d.fingerprint));
   add('version', text(d.version));
   add('range', text(d.range));
-  const { file, folder } = fileParts(d);
+  const { file, folder } = fileParts(d, data.code);
   add('file', file);
   add('folder', folder);
+  if (STATION_NAME_CODES.has(data.code)) add('station', text(d.name));
+  add('entry', text(d.entry));
+  if (typeof d.needed === 'number') add('needed', formatBytes(d.needed, language));
+  if (typeof d.free === 'number') add('free', formatBytes(d.free, language));
+  add('sequence', text(d.sequence));
+  add('lastAccepted', text(d.lastAccepted));
+  if (typeof d.expiresAt === 'string') {
+    const at = new Date(d.expiresAt);
+    if (!Number.isNaN(at.getTime())) add('expiresAt', new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(at));
+  }
+  if (typeof d.lateSeconds === 'number') add('late', span(d.lateSeconds, language));
   add('dataDir', text(d.dataDir));
   if (typeof d.limit === 'number') add('limit', formatBytes(d.limit, language));
   // NAME_INVALID says "too long" in its own words (problemLines).
