@@ -3,7 +3,7 @@
  * (`_electron.launch`, where its binary is installed or FERRY_E2E_TARGET=electron) or through the
  * harness in Chromium. Specs use only what this fixture gives, so they run the same in both.
  */
-import { test as base, _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { test as base, _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -75,42 +75,66 @@ async function answerInElectron(app: ElectronApplication, answer: DialogAnswer):
   }, answer);
 }
 
-export const test = base.extend<{ ferry: FerryApp; systemLocale: string }>({
+/** Opens the app on `dataDir` (real Electron where installed, else a harness in Chromium listing `medium`); `close` ends it. */
+async function openStation(browser: Browser, dataDir: string, systemLocale: string, medium: string): Promise<{ app: FerryApp; close(): Promise<void> }> {
+  const cli = (...args: string[]) => {
+    const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(repo, 'src/main/cli.ts'), ...args, '--data-dir', dataDir], { encoding: 'utf8' });
+    return { stdout: r.stdout, status: r.status ?? -1 };
+  };
+  const binary = electronBinary();
+  if (binary) {
+    const app = await _electron.launch({ executablePath: binary, args: [join(repo, 'out/main/index.js')], env: { ...process.env, FERRY_DATA_DIR: dataDir, LANG: `${systemLocale.replace('-', '_')}.UTF-8` } });
+    const page = await app.firstWindow();
+    return {
+      app: {
+        page, dataDir, target: 'electron', cli, medium,
+        answerNextFileDialog: async (path) => answerInElectron(app, { path }),
+        answerNextDialog: async (answer) => answerInElectron(app, answer),
+      },
+      close: () => app.close(),
+    };
+  }
+  const harness = await startHarnessProcess(dataDir, systemLocale, medium);
+  const context = await browser.newContext({ locale: systemLocale });
+  const page = await context.newPage();
+  await page.goto(harness.url);
+  return {
+    app: {
+      page, dataDir, target: 'harness', cli, medium,
+      answerNextFileDialog: async (path) => answerInHarness(harness, { path }),
+      answerNextDialog: async (answer) => answerInHarness(harness, answer),
+    },
+    close: async () => {
+      await context.close();
+      harness.child.kill('SIGTERM');
+      await new Promise((r) => harness.child.once('exit', r));
+    },
+  };
+}
+
+export const test = base.extend<{ ferry: FerryApp; ferry2: FerryApp; systemLocale: string }>({
   /** The locale the app sees as the operating system's (decides the default language). */
   systemLocale: ['de-DE', { option: true }],
   ferry: async ({ browser, systemLocale }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ferry-e2e-'));
     const medium = mkdtempSync(join(tmpdir(), 'ferry-e2e-medium-'));
-    const cli = (...args: string[]) => {
-      const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(repo, 'src/main/cli.ts'), ...args, '--data-dir', dataDir], { encoding: 'utf8' });
-      return { stdout: r.stdout, status: r.status ?? -1 };
-    };
-    const binary = electronBinary();
-    if (binary) {
-      const app = await _electron.launch({ executablePath: binary, args: [join(repo, 'out/main/index.js')], env: { ...process.env, FERRY_DATA_DIR: dataDir, LANG: `${systemLocale.replace('-', '_')}.UTF-8` } });
-      const page = await app.firstWindow();
-      await use({
-        page, dataDir, target: 'electron', cli, medium,
-        answerNextFileDialog: async (path) => answerInElectron(app, { path }),
-        answerNextDialog: async (answer) => answerInElectron(app, answer),
-      });
-      await app.close();
-    } else {
-      const harness = await startHarnessProcess(dataDir, systemLocale, medium);
-      const context = await browser.newContext({ locale: systemLocale });
-      const page = await context.newPage();
-      await page.goto(harness.url);
-      await use({
-        page, dataDir, target: 'harness', cli, medium,
-        answerNextFileDialog: async (path) => answerInHarness(harness, { path }),
-        answerNextDialog: async (answer) => answerInHarness(harness, answer),
-      });
-      await context.close();
-      harness.child.kill('SIGTERM');
-      await new Promise((r) => harness.child.once('exit', r));
-    }
+    const station = await openStation(browser, dataDir, systemLocale, medium);
+    await use(station.app);
+    await station.close();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(medium, { recursive: true, force: true });
+  },
+  /**
+   * A second station (its own data directory and window) for journeys across the air gap: it lists
+   * the SAME medium folder as `ferry`, so a stick written on one is read on the other. Started only
+   * by tests that use it.
+   */
+  ferry2: async ({ browser, systemLocale, ferry }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ferry-e2e-2-'));
+    const station = await openStation(browser, dataDir, systemLocale, ferry.medium);
+    await use(station.app);
+    await station.close();
+    rmSync(dataDir, { recursive: true, force: true });
   },
 });
 

@@ -7,6 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures.ts';
 import { CATALOG, otherStationKey, trustInUi } from '../helpers.ts';
+import { transferShots } from '../transfer-shots.ts';
+import { applianceVaultShots } from '../appliance-vault-shots.ts';
 
 const dir = process.env.FERRY_SHOTS;
 test.skip(!dir, 'set FERRY_SHOTS to a folder to take screenshots');
@@ -121,5 +123,20 @@ for (const language of ['de', 'en'] as const) {
     await page.keyboard.press('Escape');
     await page.getByTestId('nav-plan').click();
     await shot('19-900-plan', true);
+  });
+
+  // The transfer page, both sides of the air gap (two stations, one stick).
+  test(`transfer screenshots in ${language}`, async ({ ferry, ferry2 }) => {
+    test.setTimeout(180_000);
+    test.skip(ferry.target === 'electron', 'the harness lists a folder as the stick');
+    mkdirSync(dir!, { recursive: true });
+    await transferShots(ferry, ferry2, dir!, language);
+  });
+
+  // The appliances and vault pages: empty, being filled in, refused, filled.
+  test(`appliances and vault screenshots in ${language}`, async ({ ferry }) => {
+    test.setTimeout(120_000);
+    mkdirSync(dir!, { recursive: true });
+    await applianceVaultShots(ferry, dir!, language);
   });
 }

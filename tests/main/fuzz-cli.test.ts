@@ -5,7 +5,7 @@
  * random command lines. Every run exits 0–3, and no failure is INTERNAL_ERROR.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,20 @@ const fileWith = (content: string | Uint8Array): string => {
   writeFileSync(file, content);
   return file;
 };
+/** A bundle folder holding `path` (whatever it is) as its manifest. */
+const bundleWith = (path: string): string => {
+  const dir = join(root, `bundle-${written++}`);
+  mkdirSync(dir);
+  try {
+    // A file's content is the manifest; a device, FIFO or folder is linked (and must be refused as such).
+    if (statSync(path, { throwIfNoEntry: false })?.isFile()) copyFileSync(path, join(dir, 'manifest.dsse.json'));
+    else symlinkSync(path, join(dir, 'manifest.dsse.json'));
+  } catch {
+    // A path that cannot be linked: the folder without a manifest is a case of its own.
+  }
+  return dir;
+};
+
 /** A path to read: a fresh file with fuzzed content, or a device, FIFO, folder, missing or large file. */
 const inputPath = fc.oneof(
   { arbitrary: fc.oneof(fileContent, damaged).map(fileWith), weight: 8 },
@@ -66,6 +80,13 @@ const readerCommand = fc.oneof(
   fc.tuple(inputPath, mostly([KEY_FINGERPRINT, 'a'.repeat(64)]), fc.option(text())).map(([f, fp, name]) =>
     ['station', 'trust', f, `--fingerprint=${fp}`, ...(name === null ? [] : [`--name=${name}`])]),
   inputPath.map((f) => ['audit', 'verify', '--witness', f]),
+  inputPath.map((f) => ['request', 'show', f]),
+  // A bundle folder whose manifest is the fuzzed file (or a folder, a device, nothing).
+  inputPath.map((f) => ['bundle', 'verify', bundleWith(f)]),
+  inputPath.map((f) => ['bundle', 'import', bundleWith(f)]),
+  fc.tuple(text(), mostly(['standalone', 'primary', 'traffic']), mostly(['support.example.com']), mostly(APPLIANCE_VERSIONS), fc.option(text()), fc.option(text())).map(([name, role, host, base, key, time]) =>
+    ['appliance', 'add', `--name=${name}`, `--role=${role}`, `--hostname=${host}`, `--base=${base}`, `--site=${base}`,
+      ...(key === null ? [] : [`--download-key=${key}`]), ...(time === null ? [] : [`--appliance-time=${time}`])]),
   fc.tuple(inputPath, fc.oneof({ arbitrary: realKey, weight: 3 }, { arbitrary: inputPath, weight: 1 })).map(([f, key]) => ['audit', 'verify-export', f, '--key', key]),
 );
 

@@ -191,7 +191,8 @@ function readStationKey(text: string): { raw: Buffer; name: string | null; sourc
   // Neither PEM nor JSON: the person chose the wrong file, not a damaged request.
   if (!looksLikeJson(text)) throw new FerryError('PUBLIC_KEY_INVALID', 'The file is neither a PEM public key nor a Ferry request or bundle manifest');
   // The restricted side receives a bundle before it trusts its writer: its manifest carries the key too.
-  if ((JSON.parse(text) as { payloadType?: unknown }).payloadType === BUNDLE_PAYLOAD_TYPE) {
+  const json = JSON.parse(text) as unknown;
+  if (typeof json === 'object' && json !== null && (json as { payloadType?: unknown }).payloadType === BUNDLE_PAYLOAD_TYPE) {
     const { payload: manifest, raw, name } = openSigned(text, BUNDLE_PAYLOAD_TYPE, BundleManifestSchema, 'bundle manifest');
     return { raw, name, source: 'manifest', origin: `bundle ${manifest.id}`, ...(manifest.auditHead ? { auditHead: manifest.auditHead } : {}) };
   }

@@ -8,10 +8,12 @@ import { ErrorBoundary } from './components/error-boundary.tsx';
 import { ErrorNotice } from './components/error-notice.tsx';
 import { focusPageTitle } from './components/page-title.tsx';
 import { Sidebar } from './components/sidebar.tsx';
+import { AppliancesPage } from './pages/appliances.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { HomePage } from './pages/home.tsx';
 import { PlanPage } from './pages/plan.tsx';
 import { SettingsPage } from './pages/settings.tsx';
+import { TransferPage } from './pages/transfer.tsx';
 import { VaultPage } from './pages/vault.tsx';
 import { useAppStore, type Page } from './stores/app-store.ts';
 
@@ -22,8 +24,8 @@ function CurrentPage({ page }: { page: Page }) {
     case 'audit': return <AuditPage />;
     case 'vault': return <VaultPage />;
     case 'plan': return <PlanPage />;
-    case 'appliances':
-    case 'transfer':
+    case 'transfer': return <TransferPage />;
+    case 'appliances': return <AppliancesPage />;
     case 'runbook':
     case 'certificates':
     case 'clients':

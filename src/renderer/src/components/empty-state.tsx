@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Page } from '../stores/app-store.ts';
 import { PageTitle } from './page-title.tsx';
 
-type EmptyPage = Exclude<Page, 'home' | 'vault' | 'audit' | 'settings' | 'plan'>;
+type EmptyPage = Extract<Page, 'runbook' | 'certificates' | 'clients'>;
 
 export function EmptyState({ page }: { page: EmptyPage }) {
   const { t } = useTranslation();

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../../shared/assert-never.ts';
+import type { JobKind } from '../../../shared/contract.ts';
 import { useJobsStore, type FinishedJob } from '../stores/jobs-store.ts';
 import { formatBytes } from '../format.ts';
 
@@ -24,10 +25,12 @@ function JobResultView({ job }: { job: FinishedJob }) {
   }
 }
 
-export function JobList() {
+/** The jobs of `kinds` (all kinds when not given): a page lists only the work it started itself. */
+export function JobList({ kinds }: { kinds?: readonly JobKind[] } = {}) {
   const { t, i18n } = useTranslation();
-  const running = Object.values(useJobsStore((s) => s.running));
-  const finished = useJobsStore((s) => s.finished);
+  const shown = (job: { kind: JobKind }) => kinds === undefined || kinds.includes(job.kind);
+  const running = Object.values(useJobsStore((s) => s.running)).filter(shown);
+  const finished = useJobsStore((s) => s.finished).filter(shown);
   const cancel = useJobsStore((s) => s.cancel);
   // The Cancel button disappears with its running row: the focus follows the job to its finished row.
   const [cancelling, setCancelling] = useState<string | null>(null);

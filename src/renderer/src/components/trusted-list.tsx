@@ -1,6 +1,7 @@
 /** The stations this one trusts: full fingerprints, rename in place, remove after a confirmation. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmBox } from './confirm-box.tsx';
 import type { TrustedStation } from '../../../shared/contract.ts';
 import { formatFingerprint } from '../../../shared/fingerprint.ts';
 import { formatTime } from '../format.ts';
@@ -13,15 +14,10 @@ function ConfirmRemove({ station, onKeep, onRemoved }: { station: TrustedStation
   const { t } = useTranslation();
   const removeTrusted = useStationStore((s) => s.removeTrusted);
   return (
-    <div className="confirm" role="group" aria-labelledby={`remove-${station.fingerprint}`} data-testid="trusted-confirm"
-      onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onKeep(); } }}>
-      <p id={`remove-${station.fingerprint}`}>{t('trust.removeQuestion', { name: station.name })}</p>
-      <button type="button" className="danger" data-testid="trusted-remove-confirm" onClick={() => void removeTrusted(station.fingerprint).then((ok) => ok && onRemoved())}>
-        {t('trust.removeConfirm')}
-      </button>{' '}
-      {/* Keeping is the safe answer, so it has the focus first. */}
-      <button type="button" data-testid="trusted-remove-keep" autoFocus onClick={onKeep}>{t('trust.removeKeep')}</button>
-    </div>
+    <ConfirmBox id={`remove-${station.fingerprint}`} question={t('trust.removeQuestion', { name: station.name })}
+      confirmLabel={t('trust.removeConfirm')} keepLabel={t('trust.removeKeep')}
+      testIds={{ group: 'trusted-confirm', confirm: 'trusted-remove-confirm', keep: 'trusted-remove-keep' }}
+      onConfirm={() => removeTrusted(station.fingerprint)} onKeep={onKeep} onDone={onRemoved} />
   );
 }
 

@@ -1,0 +1,46 @@
+/** The inventory as a table: who each appliance is, its part in the topology, its versions, its key. */
+import { useTranslation } from 'react-i18next';
+import type { Appliance } from '../../../shared/contract.ts';
+import { ApplianceKeyCell } from './appliance-key-cell.tsx';
+
+function ApplianceRow({ appliance: a }: { appliance: Appliance }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <tr data-testid="appliance-row" data-name={a.name}>
+      <th scope="row">
+        <span className="appliance-name" data-testid="appliance-row-name">{a.name}</span>
+        <code className="path" data-testid="appliance-hostname">{a.hostname}</code>
+        {a.serial ? <span className="hint">{t('appliances.table.serial', { serial: a.serial })}</span> : null}
+        {a.storedDataGib !== null ? (
+          <span className="hint">{t('appliances.table.storedData', { size: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(a.storedDataGib) })}</span>
+        ) : null}
+      </th>
+      <td>
+        <span data-testid="appliance-role">
+          {t(`appliances.role.${a.role}`)}
+          {/* A single appliance's role says it all; a pair or cluster is named. */}
+          {a.topology === 'single' ? null : ` · ${t(`appliances.topology.${a.topology}`)}`}
+        </span>
+        {a.region ? <span data-testid="appliance-region">{t('appliances.table.region', { region: a.region })}</span> : null}
+        <span className="versions" data-testid="appliance-versions">
+          <span>{t('appliances.table.base', { version: a.base })}</span> <span>{t('appliances.table.site', { version: a.siteVersion })}</span>
+        </span>
+      </td>
+      <td><ApplianceKeyCell appliance={a} /></td>
+    </tr>
+  );
+}
+
+export function ApplianceTable({ appliances }: { appliances: readonly Appliance[] }) {
+  const { t } = useTranslation();
+  return (
+    <table className="appliances" data-testid="appliance-table">
+      <thead>
+        <tr>
+          {(['appliance', 'role', 'key'] as const).map((c) => <th key={c} scope="col">{t(`appliances.columns.${c}`)}</th>)}
+        </tr>
+      </thead>
+      <tbody>{appliances.map((a) => <ApplianceRow key={a.id} appliance={a} />)}</tbody>
+    </table>
+  );
+}
