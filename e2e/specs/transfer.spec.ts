@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { zipBytes } from '../../tests/helpers/zip-writer.ts';
 import { expect, test, type FerryApp } from '../fixtures.ts';
 import { grouped, trustInUi } from '../helpers.ts';
 import { addAppliance, bundleFromOffice, DOWNLOAD_KEY, fingerprintOf, folderWith, requestFromJumpHost, vaultPackages } from '../transfer-helpers.ts';
@@ -95,11 +96,9 @@ test('restricted → stick → connected → stick → restricted: request, spli
   await receive.getByTestId('bundle-choose').click();
   await expect(receive.getByTestId('error-notice')).toHaveAttribute('data-code', 'SIGNER_UNTRUSTED');
   await receive.getByTestId('go-trust').click();
-  const pem = join(c.dataDir, '..', `office-${Date.now()}.pem`);
-  expect(c.cli('station', 'export', '--out', pem).status).toBe(0);
-  await trustInUi(r.page, { pem: readFileSync(pem, 'utf8') }, fingerprintOf(c.cli), 'Büro');
+  // The bundle's manifest carries the connected station's key: trusted from the stick, by the fingerprint read off its screen.
+  await trustInUi(r.page, { pem: readFileSync(join(bundleDir, 'manifest.dsse.json'), 'utf8') }, fingerprintOf(c.cli), 'Büro');
   await expect(r.page.getByTestId('trust-done')).toBeVisible();
-  rmSync(pem);
 
   // Verify: the report says who signed, what it answers and the packages; then import.
   await r.page.getByTestId('nav-transfer').click();
@@ -163,5 +162,30 @@ test('cancelling a bundle write leaves no manifest on the stick', async ({ ferry
   expect(manifests).toEqual([]);
   expect(statSync(join(downloads, 'BeyondTrust-13.1.0.nsu')).size).toBe(3 * 1024 ** 3);
   rmSync(downloads, { recursive: true, force: true });
+  cleanup();
+});
+
+test('the downloads may come as a ZIP archive: listed without unpacking, bundled like a folder', async ({ ferry }) => {
+  const { requestFile, cleanup } = requestFromJumpHost(ferry, mkdtempSync(join(tmpdir(), 'ferry-e2e-jump-')));
+  await openTransfer(ferry, 'connected');
+  const connected = ferry.page.getByTestId('transfer-connected');
+  await ferry.answerNextFileDialog(requestFile);
+  await connected.getByTestId('request-open').click();
+  await expect(connected.getByTestId('request-signer-trusted')).toBeVisible();
+  const folder = folderWith({});
+  const archive = join(folder, 'downloads.zip');
+  writeFileSync(archive, zipBytes([
+    { name: 'updates/base-software-4.0.0.bin', data: randomBytes(96 * KiB), deflate: true },
+    { name: 'updates/BeyondTrust-13.1.0.nsu', data: randomBytes(300 * KiB) },
+  ]));
+  await ferry.answerNextFileDialog(archive);
+  await connected.getByTestId('packages-choose-archive').click();
+  await expect(connected.getByTestId('package-row')).toHaveCount(2);
+  await expect(connected.locator('[data-file="updates/BeyondTrust-13.1.0.nsu"]')).toHaveAttribute('data-confirmed', 'true');
+  await connected.getByTestId('bundle-create').click();
+  const result = connected.getByTestId('bundle-written');
+  await expect(result).toBeVisible({ timeout: 30_000 });
+  await expect(result.getByTestId('bundle-written-package')).toHaveCount(2);
+  rmSync(folder, { recursive: true, force: true });
   cleanup();
 });

@@ -15,8 +15,10 @@ const TEXTS = {
     running: (n: number) => `${n} ${n === 1 ? 'Vorgang läuft' : 'Vorgänge laufen'} noch. Trotzdem beenden?`,
     keep: 'Weiterlaufen lassen',
     cancelAndQuit: 'Abbrechen und beenden',
-    dialogTitle: { any: 'Datei auswählen', catalog: 'Paketkatalog öffnen', stationKey: 'Schlüssel oder Anfrage der anderen Station öffnen' },
+    dialogTitle: { any: 'Datei auswählen', catalog: 'Paketkatalog öffnen', stationKey: 'Schlüssel oder Anfrage der anderen Station öffnen', archive: 'ZIP-Archiv mit den heruntergeladenen Paketen wählen', request: 'Anfrage vom Datenträger öffnen' },
     filterCatalog: 'Paketkatalog (JSON)',
+    filterArchive: 'ZIP-Archiv',
+    filterRequest: 'Ferry-Anfrage (JSON)',
     filterStationKey: 'Stationsschlüssel (PEM) oder Anfrage (JSON)',
     filesTitle: 'Dateien auswählen',
     folderTitle: { any: 'Ordner auswählen', packages: 'Ordner mit den heruntergeladenen Paketen wählen', bundle: 'Zurückgebrachtes Paket (Ordner) zum Lesen wählen' },
@@ -33,8 +35,10 @@ const TEXTS = {
     running: (n: number) => `${n} operation${n === 1 ? ' is' : 's are'} still running. Quit anyway?`,
     keep: 'Keep running',
     cancelAndQuit: 'Cancel and quit',
-    dialogTitle: { any: 'Choose a file', catalog: 'Open a package catalog', stationKey: 'Open the other station’s key or request' },
+    dialogTitle: { any: 'Choose a file', catalog: 'Open a package catalog', stationKey: 'Open the other station’s key or request', archive: 'Choose the ZIP archive with the downloaded packages', request: 'Open a request from the medium' },
     filterCatalog: 'Package catalog (JSON)',
+    filterArchive: 'ZIP archive',
+    filterRequest: 'Ferry request (JSON)',
     filterStationKey: 'Station key (PEM) or request (JSON)',
     filesTitle: 'Choose files',
     folderTitle: { any: 'Choose a folder', packages: 'Choose the folder with the downloaded packages', bundle: 'Choose a returned bundle (folder) to read' },
@@ -51,6 +55,8 @@ export function openDialogOptions(text: ReturnType<typeof shellTexts>, purpose: 
     case 'any': return { title: several ? text.filesTitle : text.dialogTitle.any };
     case 'catalog': return { title: text.dialogTitle.catalog, filters: [{ name: text.filterCatalog, extensions: ['json'] }] };
     case 'station-key': return { title: text.dialogTitle.stationKey, filters: [{ name: text.filterStationKey, extensions: ['pem', 'json'] }] };
+    case 'archive': return { title: text.dialogTitle.archive, filters: [{ name: text.filterArchive, extensions: ['zip'] }] };
+    case 'request': return { title: text.dialogTitle.request, filters: [{ name: text.filterRequest, extensions: ['json'] }] };
     default: return assertNever(purpose);
   }
 }

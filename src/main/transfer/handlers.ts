@@ -5,6 +5,7 @@ import { FerryError } from '../../shared/errors.ts';
 import { parseInstant } from '../../shared/instant.ts';
 import { identifyPackage } from '../../shared/transfer/package-name.ts';
 import { readTextInput } from '../files/text-input.ts';
+import { listArchive } from './zip-packages.ts';
 import type { DomainHandlers } from '../ipc/dispatcher.ts';
 import type { Services } from '../services.ts';
 
@@ -24,8 +25,12 @@ export function setupTransferHandlers(s: Services): DomainHandlers<'request' | '
       const { auditHead: _head, station: _station, format: _format, ...rest } = opened.payload;
       return { ...rest, signer: { name: opened.name, fingerprint: opened.fingerprint, trusted: trusted !== null && trusted.publicKey.equals(opened.raw), trustedAs: trusted?.name ?? null } };
     },
-    'bundle:scanPackages': ({ folder }) => {
-      const dir = s.files.resolve(folder, 'folder');
+    'bundle:scanPackages': async ({ folder, archive }) => {
+      if (archive !== undefined) {
+        const files = await listArchive(s.files.resolve(archive, 'file'));
+        return files.slice(0, MAX_SCANNED).map((f) => ({ ...f, guess: identifyPackage(basename(f.file)) }));
+      }
+      const dir = s.files.resolve(folder!, 'folder');
       const files: { file: string; size: number }[] = [];
       for (const name of readdirSync(dir).sort()) {
         if (name.startsWith('.')) continue;
@@ -35,9 +40,10 @@ export function setupTransferHandlers(s: Services): DomainHandlers<'request' | '
       }
       return files.map((f) => ({ ...f, guess: identifyPackage(f.file) }));
     },
-    'bundle:create': ({ request, folder, medium, packages, maxFileSize, expiresInDays }) => {
+    'bundle:create': ({ request, folder, archive, medium, packages, maxFileSize, expiresInDays }) => {
       const requestText = readTextInput(s.files.resolve(request), 'request');
-      const packagesDir = s.files.resolve(folder, 'folder');
+      // A ZIP archive is unpacked (checked) by the bundle job itself.
+      const packagesDir = archive !== undefined ? s.files.resolve(archive, 'file') : s.files.resolve(folder!, 'folder');
       const out = s.files.resolve(medium, 'medium');
       return {
         jobId: s.jobs.start({

@@ -47,40 +47,58 @@ function checkEntry(entry: Entry, seen: Set<string>): string | null {
   return name;
 }
 
+async function openArchive(zipPath: string): Promise<yauzl.ZipFile> {
+  try {
+    return await yauzl.openPromise(zipPath, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true, autoClose: false });
+  } catch (error) {
+    throw fromYauzl(error);
+  }
+}
+
+/** Every file entry of an open archive, each name and kind checked; throws on the first that breaks a rule. */
+async function checkedEntries(zip: yauzl.ZipFile): Promise<{ entry: Entry; path: string }[]> {
+  if (zip.entryCount > MAX_ENTRIES) throw new FerryError('ARCHIVE_UNSAFE', `The archive holds ${zip.entryCount} entries, more than ${MAX_ENTRIES}`, { reason: 'too-many-entries', entries: zip.entryCount });
+  const files: { entry: Entry; path: string }[] = [];
+  const seen = new Set<string>();
+  const folders = new Set<string>();
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const path = checkEntry(entry, seen);
+      if (path === null) continue;
+      // A name that is a file here and a folder of another entry there cannot be unpacked.
+      const segments = caseFoldKey(path).split('/');
+      for (let i = 1; i < segments.length; i += 1) folders.add(segments.slice(0, i).join('/'));
+      files.push({ entry, path });
+    }
+  } catch (error) {
+    throw fromYauzl(error);
+  }
+  const clash = files.find((f) => folders.has(caseFoldKey(f.path)));
+  if (clash) throw unsafe(clash.path, 'file-and-folder');
+  return files;
+}
+
+/** The files an archive holds (path and size), every rule checked, nothing unpacked: for identifying them. */
+export async function listArchive(zipPath: string): Promise<{ file: string; size: number }[]> {
+  const zip = await openArchive(zipPath);
+  try {
+    return (await checkedEntries(zip)).map(({ entry, path }) => ({ file: path, size: entry.uncompressedSize }));
+  } finally {
+    zip.close();
+  }
+}
+
 /**
  * Unpacks `zipPath` into a fresh folder in `<dataDir>/vault/tmp/` and returns it; the caller removes
  * it when done. Nothing is unpacked when any entry breaks a rule (all names are checked first).
  */
 export async function unpackPackages(zipPath: string, dataDir: string, signal: AbortSignal): Promise<string> {
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await yauzl.openPromise(zipPath, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true, autoClose: false });
-  } catch (error) {
-    throw fromYauzl(error);
-  }
+  const zip = await openArchive(zipPath);
   const target = join(vaultRoot(dataDir), 'tmp', ownedTempName(ZIP_FOLDER_PREFIX, ''));
   try {
-    if (zip.entryCount > MAX_ENTRIES) throw new FerryError('ARCHIVE_UNSAFE', `The archive holds ${zip.entryCount} entries, more than ${MAX_ENTRIES}`, { reason: 'too-many-entries', entries: zip.entryCount });
     // First pass: every name and size, before anything is written.
-    const files: { entry: Entry; path: string }[] = [];
-    const seen = new Set<string>();
-    const folders = new Set<string>();
-    let total = 0;
-    try {
-      for await (const entry of zip.eachEntry()) {
-        const path = checkEntry(entry, seen);
-        if (path === null) continue;
-        // A name that is a file here and a folder of another entry there cannot be unpacked.
-        const segments = caseFoldKey(path).split('/');
-        for (let i = 1; i < segments.length; i += 1) folders.add(segments.slice(0, i).join('/'));
-        files.push({ entry, path });
-        total += entry.uncompressedSize;
-      }
-    } catch (error) {
-      throw fromYauzl(error);
-    }
-    const clash = files.find((f) => folders.has(caseFoldKey(f.path)));
-    if (clash) throw unsafe(clash.path, 'file-and-folder');
+    const files = await checkedEntries(zip);
+    const total = files.reduce((sum, f) => sum + f.entry.uncompressedSize, 0);
     mkdirSync(target, { recursive: true, mode: 0o700 });
     const st = statfsSync(target);
     if (total > st.bavail * st.bsize) {

@@ -17,7 +17,7 @@ export const FolderHandleSchema = z.object({ handle: HandleId, name: z.string() 
 export const SaveTargetSchema = z.object({ handle: HandleId, name: z.string() });
 
 /** What a file is chosen for: the dialog's title and filters follow from it. */
-export const FilePurposeSchema = z.enum(['any', 'catalog', 'station-key']);
+export const FilePurposeSchema = z.enum(['any', 'catalog', 'station-key', 'archive', 'request']);
 /** What a folder is chosen for: vendor packages to bundle, or a bundle to import. */
 export const FolderPurposeSchema = z.enum(['any', 'packages', 'bundle']);
 /** What is saved: the dialog's title and filters follow from it. */

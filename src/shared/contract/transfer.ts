@@ -96,6 +96,10 @@ export const ImportReportSchema = BundleReportSchema.extend({
   alreadyInVault: z.number().int().nonnegative(),
 });
 
+/** Where the downloads are: a folder or a ZIP archive, exactly one. */
+const PackagesSourceSchema = z.object({ folder: HandleId.optional(), archive: HandleId.optional() }).strict()
+  .refine((v) => (v.folder === undefined) !== (v.archive === undefined), 'either folder or archive');
+
 /** The request and bundle channels. */
 export const transferInvoke = {
   /** Writes a request for every appliance onto the chosen medium (folder handle). */
@@ -105,14 +109,17 @@ export const transferInvoke = {
   },
   /** Opens a request file (file handle): its content, signature checked, and whether its signer is trusted. */
   'request:open': { input: z.object({ handle: HandleId }).strict(), output: RequestViewSchema },
-  /** Lists the files in a packages folder with Ferry's guess of each (the person confirms). */
-  'bundle:scanPackages': { input: z.object({ folder: HandleId }).strict(), output: z.array(ScannedFileSchema) },
+  /**
+   * Lists the downloaded files — in a folder (`folder`, a folder handle) or a ZIP archive (`archive`, a
+   * file handle; every entry checked, nothing unpacked) — with Ferry's guess of each (the person confirms).
+   */
+  'bundle:scanPackages': { input: PackagesSourceSchema, output: z.array(ScannedFileSchema) },
   /** Starts writing a bundle (job `bundle-create`). */
   'bundle:create': {
     input: z.object({
-      request: HandleId, folder: HandleId, medium: HandleId, packages: z.array(ConfirmedPackageSchema).min(1).max(1000),
+      request: HandleId, folder: HandleId.optional(), archive: HandleId.optional(), medium: HandleId, packages: z.array(ConfirmedPackageSchema).min(1).max(1000),
       maxFileSize: z.number().int().positive().optional(), expiresInDays: z.number().int().min(1).max(3650).optional(),
-    }).strict(),
+    }).strict().refine((v) => (v.folder === undefined) !== (v.archive === undefined), 'either folder or archive'),
     output: z.object({ jobId: z.string().uuid() }),
   },
   /** Starts verifying a bundle folder (job `bundle-verify`); writes nothing. */

@@ -55,7 +55,8 @@ export function BundlePackages({ number }: { number: number }) {
   return (
     <TransferStep id="step-packages" number={number} title={t('transfer.packages.title')} intro={t('transfer.packages.intro')}>
       <div className="buttons">
-        <button type="button" className={packagesFolder ? undefined : 'primary'} data-testid="packages-choose" onClick={() => void choosePackages()}>{t('transfer.packages.choose')}</button>
+        <button type="button" className={packagesFolder ? undefined : 'primary'} data-testid="packages-choose" onClick={() => void choosePackages('folder')}>{t('transfer.packages.choose')}</button>{' '}
+        <button type="button" data-testid="packages-choose-archive" onClick={() => void choosePackages('archive')}>{t('transfer.packages.chooseArchive')}</button>
       </div>
       <TransferErrors source={TRANSFER_SOURCES.packages} />
       {packagesFolder && rows.length === 0 ? <p className="transfer-warning" data-testid="packages-empty">{t('transfer.packages.empty', { name: packagesFolder.name })}</p> : null}

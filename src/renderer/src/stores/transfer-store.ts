@@ -93,7 +93,8 @@ interface TransferState {
   importing: JobStep<ImportReport>;
   requestFile: FileHandle | null;
   opened: RequestView | null;
-  packagesFolder: FolderHandle | null;
+  /** Where the downloads are: a folder, or a ZIP archive of them (`kind`). */
+  packagesFolder: (FolderHandle & { kind: 'folder' | 'archive' }) | null;
   rows: PackageRow[];
   options: BundleOptions;
   writing: JobStep<CreatedBundle>;
@@ -108,7 +109,8 @@ interface TransferState {
   openRequest(): Promise<void>;
   /** Reads the opened request again (after its station was trusted here). */
   reopenRequest(): Promise<void>;
-  choosePackages(): Promise<void>;
+  /** Chooses the downloads: a folder, or a ZIP archive (read entry by entry, nothing unpacked yet). */
+  choosePackages(kind?: 'folder' | 'archive'): Promise<void>;
   editRow(file: string, patch: Partial<Pick<PackageRow, 'kind' | 'version' | 'name' | 'confirmed'>>): void;
   setOption<K extends keyof BundleOptions>(key: K, value: BundleOptions[K]): void;
   /** Writes the bundle with `maxFileSize` and `expiresInDays` already checked by the form. */
@@ -180,7 +182,7 @@ export const useTransferStore = create<TransferState>((set, get) => {
     },
     async openRequest() {
       await attempt(TRANSFER_SOURCES.open, async () => {
-        const file = await unwrap(ferry().files.pick({ purpose: 'any' }));
+        const file = await unwrap(ferry().files.pick({ purpose: 'request' }));
         if (!file) return;
         // Another file: what was shown for the last one no longer applies, even if this one is refused.
         set({ requestFile: null, opened: null, writing: IDLE });
@@ -192,12 +194,14 @@ export const useTransferStore = create<TransferState>((set, get) => {
       if (!file) return;
       await attempt(TRANSFER_SOURCES.open, async () => set({ opened: await unwrap(ferry().request.open({ handle: file.handle })) }), inline);
     },
-    async choosePackages() {
+    async choosePackages(kind = 'folder') {
       await attempt(TRANSFER_SOURCES.packages, async () => {
-        const folder = await unwrap(ferry().files.pickFolder({ purpose: 'packages' }));
-        if (!folder) return;
-        const files = await unwrap(ferry().bundle.scanPackages({ folder: folder.handle }));
-        set({ packagesFolder: folder, rows: rowsFromScan(files), writing: IDLE });
+        const chosen = kind === 'folder'
+          ? await unwrap(ferry().files.pickFolder({ purpose: 'packages' }))
+          : await unwrap(ferry().files.pick({ purpose: 'archive' }));
+        if (!chosen) return;
+        const files = await unwrap(ferry().bundle.scanPackages(kind === 'folder' ? { folder: chosen.handle } : { archive: chosen.handle }));
+        set({ packagesFolder: { handle: chosen.handle, name: chosen.name, kind }, rows: rowsFromScan(files), writing: IDLE });
       }, inline);
     },
     editRow(file, patch) {
@@ -211,7 +215,8 @@ export const useTransferStore = create<TransferState>((set, get) => {
       const m = medium();
       if (!requestFile || !packagesFolder || !m) return;
       await runJob(TRANSFER_SOURCES.bundle, 'bundle-create', () => unwrap(ferry().bundle.create({
-        request: requestFile.handle, folder: packagesFolder.handle, medium: m.handle, packages: confirmedPackages(rows),
+        request: requestFile.handle, ...(packagesFolder.kind === 'folder' ? { folder: packagesFolder.handle } : { archive: packagesFolder.handle }),
+        medium: m.handle, packages: confirmedPackages(rows),
         expiresInDays: settings.expiresInDays, ...(settings.maxFileSize !== undefined ? { maxFileSize: settings.maxFileSize } : {}),
       })), (writing) => set({ writing }));
     },
