@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { zipBytes } from '../../tests/helpers/zip-writer.ts';
 import { expect, test, type FerryApp } from '../fixtures.ts';
 import { grouped, trustInUi } from '../helpers.ts';
-import { addAppliance, bundleFromOffice, DOWNLOAD_KEY, fingerprintOf, folderWith, requestFromJumpHost, vaultPackages } from '../transfer-helpers.ts';
+import { bundleFromOffice, DOWNLOAD_KEY, fingerprintOf, folderWith, requestFromJumpHost, vaultPackages } from '../transfer-helpers.ts';
 
 test.skip(({ ferry }) => ferry.target === 'electron', 'the harness lists a folder as the stick; Electron lists the real media');
 
@@ -25,8 +25,18 @@ async function openTransfer(app: FerryApp, side: 'restricted' | 'connected'): Pr
 
 test('restricted → stick → connected → stick → restricted: request, split bundle, verify, import', async ({ ferry: r, ferry2: c }) => {
   test.setTimeout(120_000);
-  addAppliance(r.cli);
-  await openTransfer(r, 'restricted');
+  // Restricted side: the appliance and its download key, entered on the Appliances page.
+  await r.page.getByTestId('side-restricted').click();
+  await r.page.getByTestId('nav-appliances').click();
+  await r.page.getByTestId('appliance-name').fill('Gerät A');
+  await r.page.getByTestId('appliance-hostname').fill('support.example.com');
+  await r.page.getByTestId('appliance-base').fill('3.3.2');
+  await r.page.getByTestId('appliance-site').fill('12.2.0');
+  await r.page.getByTestId('appliance-key').fill(DOWNLOAD_KEY);
+  await r.page.getByTestId('appliance-add').click();
+  await expect(r.page.getByTestId('appliance-added')).toBeFocused();
+  await r.page.getByTestId('nav-transfer').click();
+  await expect(r.page.getByTestId('transfer-side')).toBeVisible();
   const step1 = r.page.getByTestId('transfer-restricted').getByTestId('step-request');
   await expect(step1.getByTestId('request-appliances')).toContainText('Gerät A');
   await expect(step1.getByTestId('medium-option')).toContainText('FERRY-STICK');
@@ -182,10 +192,18 @@ test('the downloads may come as a ZIP archive: listed without unpacking, bundled
   await connected.getByTestId('packages-choose-archive').click();
   await expect(connected.getByTestId('package-row')).toHaveCount(2);
   await expect(connected.locator('[data-file="updates/BeyondTrust-13.1.0.nsu"]')).toHaveAttribute('data-confirmed', 'true');
+  // Names do not say that 13.1.0 needs Base 4.0.0; a package catalog does: with it, the base is part of the plan, not "superseded".
+  const catalog = join(folder, 'catalog.json');
+  writeFileSync(catalog, JSON.stringify({ packages: [{ name: 'BeyondTrust 13.1.0', kind: 'site', version: '13.1.0', requires: [{ component: 'base', range: '>=4.0.0' }] }] }));
+  await ferry.answerNextFileDialog(catalog);
+  await connected.getByTestId('requirements-choose').click();
+  await expect(connected.getByTestId('requirements-file')).toContainText('catalog.json');
   await connected.getByTestId('bundle-create').click();
   const result = connected.getByTestId('bundle-written');
   await expect(result).toBeVisible({ timeout: 30_000 });
   await expect(result.getByTestId('bundle-written-package')).toHaveCount(2);
+  await expect(result.getByTestId('coverage').first()).toHaveAttribute('data-reachable', 'true');
+  await expect(result.getByTestId('bundle-superseded')).toHaveCount(0);
   rmSync(folder, { recursive: true, force: true });
   cleanup();
 });

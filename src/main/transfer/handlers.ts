@@ -4,10 +4,12 @@ import { basename, join } from 'node:path';
 import { FerryError } from '../../shared/errors.ts';
 import { parseInstant } from '../../shared/instant.ts';
 import { identifyPackage } from '../../shared/transfer/package-name.ts';
+import { withCatalogRequirements } from '../../shared/transfer/requirements.ts';
 import { readTextInput } from '../files/text-input.ts';
-import { listArchive } from './zip-packages.ts';
 import type { DomainHandlers } from '../ipc/dispatcher.ts';
+import { readCatalogFile } from '../plans/catalog-file.ts';
 import type { Services } from '../services.ts';
+import { listArchive } from './zip-packages.ts';
 
 /** How many files a packages folder may list (a vendor download is a handful). */
 const MAX_SCANNED = 500;
@@ -40,8 +42,9 @@ export function setupTransferHandlers(s: Services): DomainHandlers<'request' | '
       }
       return files.map((f) => ({ ...f, guess: identifyPackage(f.file) }));
     },
-    'bundle:create': ({ request, folder, archive, medium, packages, maxFileSize, expiresInDays }) => {
+    'bundle:create': ({ request, folder, archive, medium, packages, catalog, maxFileSize, expiresInDays }) => {
       const requestText = readTextInput(s.files.resolve(request), 'request');
+      const known = catalog === undefined ? packages : withCatalogRequirements(packages, readCatalogFile(s.files.resolve(catalog)).packages).packages;
       // A ZIP archive is unpacked (checked) by the bundle job itself.
       const packagesDir = archive !== undefined ? s.files.resolve(archive, 'file') : s.files.resolve(folder!, 'folder');
       const out = s.files.resolve(medium, 'medium');
@@ -49,7 +52,7 @@ export function setupTransferHandlers(s: Services): DomainHandlers<'request' | '
         jobId: s.jobs.start({
           kind: 'bundle-create', key: `bundle-create:${out}`, label: basename(out) || out,
           run: ({ signal, progress }) => s.bundles.create({
-            requestText, packagesDir, out, catalog: packages, requireMedium: true,
+            requestText, packagesDir, out, catalog: known, requireMedium: true,
             ...(maxFileSize !== undefined ? { maxFileSize } : {}), ...(expiresInDays !== undefined ? { expiresInDays } : {}),
           }, signal, progress),
         }),

@@ -118,6 +118,8 @@ export const transferInvoke = {
   'bundle:create': {
     input: z.object({
       request: HandleId, folder: HandleId.optional(), archive: HandleId.optional(), medium: HandleId, packages: z.array(ConfirmedPackageSchema).min(1).max(1000),
+      /** A package catalog (file handle) whose entries say what the packages require (file names never do). */
+      catalog: HandleId.optional(),
       maxFileSize: z.number().int().positive().optional(), expiresInDays: z.number().int().min(1).max(3650).optional(),
     }).strict().refine((v) => (v.folder === undefined) !== (v.archive === undefined), 'either folder or archive'),
     output: z.object({ jobId: z.string().uuid() }),

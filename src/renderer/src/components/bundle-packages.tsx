@@ -50,7 +50,7 @@ function Row({ row, index }: { row: PackageRow; index: number }) {
 
 export function BundlePackages({ number }: { number: number }) {
   const { t } = useTranslation();
-  const { packagesFolder, rows, choosePackages } = useTransferStore();
+  const { packagesFolder, rows, choosePackages, requirements, chooseRequirements } = useTransferStore();
   const confirmed = rows.filter((r) => r.confirmed).length;
   return (
     <TransferStep id="step-packages" number={number} title={t('transfer.packages.title')} intro={t('transfer.packages.intro')}>
@@ -73,6 +73,17 @@ export function BundlePackages({ number }: { number: number }) {
               </thead>
               <tbody>{rows.map((r, i) => <Row key={r.file} row={r} index={i} />)}</tbody>
             </table>
+          </div>
+          <p className="hint">{t('transfer.packages.requirementsHint')}</p>
+          <div className="buttons">
+            {requirements ? (
+              <>
+                <span data-testid="requirements-file">{t('transfer.packages.requirementsFrom', { name: requirements.name })}</span>{' '}
+                <button type="button" data-testid="requirements-clear" onClick={() => void chooseRequirements(false)}>{t('transfer.packages.requirementsClear')}</button>
+              </>
+            ) : (
+              <button type="button" data-testid="requirements-choose" onClick={() => void chooseRequirements(true)}>{t('transfer.packages.requirementsChoose')}</button>
+            )}
           </div>
         </>
       ) : null}

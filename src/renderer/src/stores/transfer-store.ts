@@ -96,6 +96,8 @@ interface TransferState {
   /** Where the downloads are: a folder, or a ZIP archive of them (`kind`). */
   packagesFolder: (FolderHandle & { kind: 'folder' | 'archive' }) | null;
   rows: PackageRow[];
+  /** A package catalog whose entries say what the packages require (optional; names never do). */
+  requirements: FileHandle | null;
   options: BundleOptions;
   writing: JobStep<CreatedBundle>;
   loadMedia(): Promise<void>;
@@ -111,6 +113,8 @@ interface TransferState {
   reopenRequest(): Promise<void>;
   /** Chooses the downloads: a folder, or a ZIP archive (read entry by entry, nothing unpacked yet). */
   choosePackages(kind?: 'folder' | 'archive'): Promise<void>;
+  /** Chooses (or, with false, forgets) the package catalog the requirements come from. */
+  chooseRequirements(choose: boolean): Promise<void>;
   editRow(file: string, patch: Partial<Pick<PackageRow, 'kind' | 'version' | 'name' | 'confirmed'>>): void;
   setOption<K extends keyof BundleOptions>(key: K, value: BundleOptions[K]): void;
   /** Writes the bundle with `maxFileSize` and `expiresInDays` already checked by the form. */
@@ -131,6 +135,7 @@ export const useTransferStore = create<TransferState>((set, get) => {
     requestFile: null,
     opened: null,
     packagesFolder: null,
+    requirements: null,
     rows: [],
     options: { maxSize: '', maxUnit: 'MiB', expiresInDays: '30' },
     writing: IDLE,
@@ -204,6 +209,13 @@ export const useTransferStore = create<TransferState>((set, get) => {
         set({ packagesFolder: { handle: chosen.handle, name: chosen.name, kind }, rows: rowsFromScan(files), writing: IDLE });
       }, inline);
     },
+    async chooseRequirements(choose) {
+      if (!choose) return void set({ requirements: null });
+      await attempt(TRANSFER_SOURCES.packages, async () => {
+        const file = await unwrap(ferry().files.pick({ purpose: 'catalog' }));
+        if (file) set({ requirements: file, writing: IDLE });
+      }, inline);
+    },
     editRow(file, patch) {
       set((s) => ({ rows: s.rows.map((r) => (r.file === file ? { ...r, ...patch } : r)) }));
     },
@@ -211,12 +223,12 @@ export const useTransferStore = create<TransferState>((set, get) => {
       set((s) => ({ options: { ...s.options, [key]: value } }));
     },
     async createBundle(settings) {
-      const { requestFile, packagesFolder, rows } = get();
+      const { requestFile, packagesFolder, rows, requirements } = get();
       const m = medium();
       if (!requestFile || !packagesFolder || !m) return;
       await runJob(TRANSFER_SOURCES.bundle, 'bundle-create', () => unwrap(ferry().bundle.create({
         request: requestFile.handle, ...(packagesFolder.kind === 'folder' ? { folder: packagesFolder.handle } : { archive: packagesFolder.handle }),
-        medium: m.handle, packages: confirmedPackages(rows),
+        medium: m.handle, packages: confirmedPackages(rows), ...(requirements ? { catalog: requirements.handle } : {}),
         expiresInDays: settings.expiresInDays, ...(settings.maxFileSize !== undefined ? { maxFileSize: settings.maxFileSize } : {}),
       })), (writing) => set({ writing }));
     },
