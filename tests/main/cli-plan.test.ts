@@ -51,9 +51,12 @@ describe('ferry plan', () => {
     expect(r.code).toBe(1);
     expect(r.json()).toEqual({
       reachable: false,
+      // The root cause first (the base nothing provides), each with its kind and reason.
       blockers: [
-        { package: 'BeyondTrust 13.1.0', requires: { component: 'site', range: '>=12.2.0' }, available: ['12.2.0', '13.1.0'] },
-        { package: 'Bomgar-12.2.0', requires: { component: 'base', range: '>=3.3.2 <4.0.0' }, available: ['4.0.0'] },
+        { package: 'Bomgar-12.2.0', requires: { component: 'base', range: '>=3.3.2 <4.0.0' }, available: ['4.0.0'], kind: 'missing',
+          reason: 'Bomgar-12.2.0 needs base >=3.3.2 <4.0.0: the catalog has no such version (it has 4.0.0)' },
+        { package: 'BeyondTrust 13.1.0', requires: { component: 'site', range: '>=12.2.0' }, available: ['12.2.0', '13.1.0'], kind: 'gap',
+          reason: 'BeyondTrust 13.1.0 needs site >=12.2.0: the catalog has 12.2.0, 13.1.0, but none of them can be installed from site 12.0.0' },
       ],
       nextTrip: [{ component: 'base', range: '>=3.3.2 <4.0.0' }],
     });

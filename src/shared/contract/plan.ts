@@ -31,6 +31,16 @@ export const PlanRequestSchema = z.object({
   storedDataGiB: z.number().min(0).max(1_000_000).default(0),
 }).strict();
 
+/** Why a target cannot be reached (DESIGN fields, plus `kind`, `reason` and the grouped `packages`). */
+export const BlockerSchema = z.object({
+  package: z.string(),
+  requires: z.object({ component: z.string(), range: z.string() }),
+  available: z.array(z.string()),
+  kind: z.enum(['missing', 'gap', 'downgrade', 'target-conflict']),
+  reason: z.string(),
+  packages: z.array(z.string()).optional(),
+});
+
 /** The planner's result (mirrors `PlanResult` in src/shared/planner/types.ts; checked at compile time). */
 export const PlanResultSchema = z.discriminatedUnion('reachable', [
   z.object({
@@ -57,7 +67,7 @@ export const PlanResultSchema = z.discriminatedUnion('reachable', [
     target: z.object({ site: z.string(), base: z.string().nullable() }),
     from: ApplianceStateSchema,
     statesExplored: z.number(),
-    blockers: z.array(z.object({ package: z.string(), requires: z.object({ component: z.string(), range: z.string() }), available: z.array(z.string()) })),
+    blockers: z.array(BlockerSchema),
     nextTrip: z.array(z.object({ component: z.string(), range: z.string() })),
   }),
 ]);

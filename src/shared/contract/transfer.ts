@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Sha256HexSchema } from './common.ts';
+import { BlockerSchema } from './plan.ts';
 
 const HandleId = z.string().uuid();
 const Kind = z.enum(['base', 'site', 'license', 'other']);
@@ -49,7 +50,6 @@ export const ConfirmedPackageSchema = z.object({
   upgradesFrom: z.string().optional(),
 }).strict();
 
-const Blocker = z.object({ package: z.string(), requires: z.object({ component: z.string(), range: z.string() }), available: z.array(z.string()) });
 
 /** The planner's verdict per appliance of the request, and what no plan needs. */
 export const RequestCoverageSchema = z.object({
@@ -58,7 +58,7 @@ export const RequestCoverageSchema = z.object({
     from: z.object({ base: z.string(), site: z.string() }),
     reachable: z.boolean(),
     steps: z.array(z.string()),
-    blockers: z.array(Blocker),
+    blockers: z.array(BlockerSchema),
     nextTrip: z.array(z.object({ component: z.string(), range: z.string() })),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
   })),

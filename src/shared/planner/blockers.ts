@@ -3,7 +3,7 @@
  * requirement no reachable state meets, follows that requirement to the packages that could meet it,
  * and ends at what the catalog lacks — the list to ask for on the next trip.
  */
-import { compareParsed, formatVersion, parseRange, sortVersions, satisfiesParsed, type Comparator, type Range } from '../versions.ts';
+import { compareParsed, formatVersion, parseRange, sortVersions, satisfiesParsed, type Comparator, type Range, type Version } from '../versions.ts';
 import type { Candidate, Components } from './model.ts';
 import type { Blocker, NextTripItem } from './types.ts';
 
@@ -17,11 +17,15 @@ export interface ExplainInput {
   metSomewhere(comp: number, range: Range): boolean;
   /** What the goal demands: the target site version, and the target base version if one was given. */
   goals: readonly { comp: number; range: Range }[];
+  /** The installed version of a component (null where none is). */
+  installed(comp: number): Version | null;
 }
 
 /** Blockers and the next trip's shopping list. */
-export function explainUnreachable(input: ExplainInput): { blockers: Blocker[]; nextTrip: NextTripItem[] } {
+export function explainUnreachable(input: ExplainInput): { blockers: Blocker[]; nextTrip: NextTripItem[]; windows: Set<Blocker> } {
   const blockers: Blocker[] = [];
+  // Blockers that are a package's `upgradesFrom` window (a requirement on its own component), not what it requires.
+  const windows = new Set<Blocker>();
   const nextTrip: NextTripItem[] = [];
   const explained = new Map<string, boolean>();
   const seenBlocker = new Set<string>();
@@ -29,12 +33,21 @@ export function explainUnreachable(input: ExplainInput): { blockers: Blocker[]; 
   const available = (comp: number): string[] =>
     sortVersions(new Set(input.all.filter((c) => c.comp === comp).map((c) => c.pkg.version)));
   const metSomewhere = (comp: number, range: Range): boolean => input.metSomewhere(comp, range);
-  const block = (pkg: string, comp: number, range: Range): void => {
+  const block = (pkg: string, comp: number, range: Range, window = false): void => {
     const component = input.components.names[comp]!;
     const key = `${pkg}\u0000${component}\u0000${range.text}`;
     if (seenBlocker.has(key)) return;
     seenBlocker.add(key);
-    blockers.push({ package: pkg, requires: { component, range: range.text }, available: available(comp) });
+    const matching = sortVersions(new Set(input.all.filter((c) => c.comp === comp && satisfiesParsed(c.version, range)).map((c) => c.pkg.version)));
+    const installed = input.installed(comp);
+    const kind = matching.length === 0 ? 'missing' : 'gap';
+    const what = pkg === 'target' ? `The target ${component} ${range.text.replace(/^=/, '')}` : `${pkg} needs ${component} ${range.text}`;
+    const reason = kind === 'missing'
+      ? `${what}: the catalog has no such version (it has ${listOr(available(comp), 'none')})`
+      : `${what}: the catalog has ${matching.join(', ')}, but none of them can be installed from ${installed ? `${component} ${formatVersion(installed)}` : 'here'}`;
+    const blocker: Blocker = { package: pkg, requires: { component, range: range.text }, available: available(comp), kind, reason };
+    blockers.push(blocker);
+    if (window) windows.add(blocker);
   };
 
   /**
@@ -62,13 +75,13 @@ export function explainUnreachable(input: ExplainInput): { blockers: Blocker[]; 
     for (const { p, failing } of ranked) {
       if (failing.length === 0) continue;
       for (const r of failing) {
-        block(p.pkg.name, r.comp, r.range);
+        block(p.pkg.name, r.comp, r.range, r.comp === p.comp);
         if (explain(r.comp, r.range, p.pkg.name)) leaf = true;
       }
       if (leaf) break;
     }
     // Each requirement holds in some reachable state, but never all at once.
-    if (!leaf) for (const { p, failing } of ranked) if (failing.length === 0) for (const r of p.reqs) block(p.pkg.name, r.comp, r.range);
+    if (!leaf) for (const { p, failing } of ranked) if (failing.length === 0) for (const r of p.reqs) block(p.pkg.name, r.comp, r.range, r.comp === p.comp);
     if (!leaf) {
       if (providers.length === 0) block(neededBy, comp, range);
       nextTrip.push({ component: input.components.names[comp]!, range: range.text });
@@ -81,7 +94,54 @@ export function explainUnreachable(input: ExplainInput): { blockers: Blocker[]; 
   for (const g of unmet) explain(g.comp, g.range, 'target');
   // Each goal is reachable alone, but no reachable state meets them all.
   if (unmet.length === 0) for (const g of input.goals) block('target', g.comp, g.range);
-  return { blockers, nextTrip: mergeByComponent(nextTrip) };
+  return { blockers, nextTrip: mergeByComponent(nextTrip), windows };
+}
+
+function listOr(items: readonly string[], none: string): string {
+  return items.length === 0 ? none : items.join(', ');
+}
+
+/**
+ * One blocker per requirement, however many packages share it ("3 packages need base >=4.0.0 …"),
+ * ordered root cause first: what the advice fixes (a range that holds the version to fetch) before
+ * what follows from it; a package's requirement before an `upgradesFrom` window; then missing before
+ * gap, in the order found.
+ */
+export function rankBlockers(blockers: readonly Blocker[], advice: readonly NextTripItem[], windows: ReadonlySet<Blocker> = new Set()): Blocker[] {
+  const grouped = new Map<string, Blocker>();
+  // A group is a window only if all of it is: a requirement among them is the stronger cause.
+  const onlyWindows = new Set<string>();
+  for (const b of blockers) {
+    const key = `${b.requires.component}\u0000${b.requires.range}`;
+    const seen = grouped.get(key);
+    if (!seen) {
+      grouped.set(key, { ...b });
+      if (windows.has(b)) onlyWindows.add(key);
+      continue;
+    }
+    if (!windows.has(b)) onlyWindows.delete(key);
+    const packages = [...(seen.packages ?? [seen.package]), b.package];
+    const rest = seen.reason.slice(seen.reason.indexOf(':'));
+    grouped.set(key, { ...seen, packages, reason: `${packages.length} packages need ${b.requires.component} ${b.requires.range}${rest}` });
+  }
+  const fixes = (b: Blocker): boolean => advice.some((a) => {
+    if (a.component !== b.requires.component) return false;
+    const lowest = lowestOf(a.range);
+    return lowest !== null && satisfiesParsed(lowest, parseRange(b.requires.range));
+  });
+  const isWindow = (b: Blocker) => onlyWindows.has(`${b.requires.component}\u0000${b.requires.range}`);
+  return [...grouped.values()]
+    .map((b, i) => ({ b, i }))
+    .sort((x, y) => Number(fixes(y.b)) - Number(fixes(x.b)) || Number(isWindow(x.b)) - Number(isWindow(y.b))
+      || Number(y.b.kind === 'missing') - Number(x.b.kind === 'missing') || x.i - y.i)
+    .map(({ b }) => b);
+}
+
+/** The lowest version a next-trip range names (its `>=`/`=` bound, or just above its `>` bound). */
+function lowestOf(text: string): Version | null {
+  const b = bounds(parseRange(text));
+  if (!b?.lo) return null;
+  return b.lo.op === '>' ? [...b.lo.version, 1] : b.lo.version;
 }
 
 /** Lower and upper bound of a single-interval range (null where open). */

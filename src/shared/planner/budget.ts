@@ -69,6 +69,11 @@ export class PlanBudget {
     this.tick();
   }
 
+  /** Milliseconds left before the time limit (for work done in the plan's name, like its advice). */
+  remainingMillis(): number {
+    return Math.max(0, this.deadline - this.clock());
+  }
+
   /** Checks the time limit; called from every loop whose length the catalog decides. */
   tick(): void {
     if (this.steps++ % CLOCK_EVERY !== 0) return;

@@ -6,14 +6,15 @@
 import { FerryError } from '../errors.ts';
 import type { Package } from '../packages.ts';
 import { compareParsed, formatVersion, parseRange, parseVersion, satisfiesParsed, type Range, type Version } from '../versions.ts';
-import { explainUnreachable } from './blockers.ts';
+import { adviseNextTrip } from './advice.ts';
+import { explainUnreachable, rankBlockers } from './blockers.ts';
 import { PlanBudget } from './budget.ts';
 import { Heuristic } from './heuristic.ts';
 import { assignGroups, BASE, Components, SITE, toCandidate, toState, type Candidate, type State } from './model.ts';
 import { RelaxedReach } from './relaxed.ts';
 import { indexCandidates, reachableStates, searchPlan } from './search.ts';
 import { buildTimeline, DEFAULT_WAIT_HOURS } from './timeline.ts';
-import type { ApplianceState, PlanOptions, PlanResult, PlanTarget } from './types.ts';
+import type { ApplianceState, Blocker, NextTripItem, PlanOptions, PlanResult, PlanTarget } from './types.ts';
 
 /** `latest` resolves to the highest site version in the catalog (or the installed one if there is none). */
 export function resolveTargetSite(catalog: readonly Package[], from: ApplianceState, site: string): string {
@@ -73,12 +74,19 @@ export function planUpgrade(catalog: readonly Package[], from: ApplianceState, t
   for (const [comp, t] of [[SITE, targetSite], [BASE, targetBase]] as const) {
     if (t !== null && compareParsed(start[comp]!, t) > 0) {
       const component = components.names[comp]!;
+      const installed = formatVersion(start[comp]!);
       return {
         ...common, reachable: false, statesExplored: 0, nextTrip: [],
-        blockers: [{ package: 'target', requires: { component, range: `=${formatVersion(t)}` }, available: [formatVersion(start[comp]!)] }],
+        blockers: [{
+          package: 'target', requires: { component, range: `=${formatVersion(t)}` }, available: [installed], kind: 'downgrade',
+          reason: `The appliance already has ${component} ${installed}; a downgrade to ${formatVersion(t)} is not possible. Choose a target at ${installed} or above.`,
+        }],
       };
     }
   }
+  // Only where the target site package must still be installed can its requirements contradict the target base.
+  const conflict = compareParsed(start[SITE]!, targetSite) < 0 ? targetConflict(all, targetSite, targetBase) : null;
+  if (conflict) return { ...common, reachable: false, statesExplored: 0, nextTrip: [], blockers: [conflict] };
 
   const usable = usableCandidates(all, start, targets);
   assignGroups(usable, targets, budget);
@@ -89,8 +97,17 @@ export function planUpgrade(catalog: readonly Package[], from: ApplianceState, t
 
   const goals = [{ comp: SITE, range: parseRange(`=${formatVersion(targetSite)}`) }];
   if (targetBase !== null) goals.push({ comp: BASE, range: parseRange(`=${formatVersion(targetBase)}`) });
-  const explain = (metSomewhere: (comp: number, range: Range) => boolean) =>
-    explainUnreachable({ components, usable, all, metSomewhere, goals });
+  const explain = (metSomewhere: (comp: number, range: Range) => boolean) => {
+    const explained = explainUnreachable({ components, usable, all, metSomewhere, goals, installed: (comp) => start[comp] ?? null });
+    if (options.advise === false) return { blockers: explained.blockers, nextTrip: explained.nextTrip };
+    // Where to look, root causes first: what nothing in the catalog meets, then what cannot be reached, then the goals.
+    const byKind = (kind: Blocker['kind']) => explained.blockers.filter((b) => b.kind === kind).map((b) => b.requires);
+    const nextTrip = advise(catalog, from, { site: formatVersion(targetSite), base: target.base }, options, budget, components, start, [
+      ...byKind('missing'), ...byKind('gap'),
+      ...goals.map((g) => ({ component: components.names[g.comp]!, range: g.range.text })),
+    ]);
+    return { blockers: rankBlockers(explained.blockers, nextTrip, explained.windows), nextTrip };
+  };
 
   // Most unreachable targets miss a package outright: the relaxed check proves it without a search.
   const relaxed = new RelaxedReach(start, usable, budget);
@@ -122,4 +139,52 @@ function toApplianceState(state: State, names: readonly string[]): ApplianceStat
   const components: Record<string, string> = {};
   state.forEach((v, i) => { if (i > BASE && v !== null) components[names[i]!] = v.join('.'); });
   return { site: state[SITE]!.join('.'), base: state[BASE]!.join('.'), ...(Object.keys(components).length ? { components } : {}) };
+}
+
+/**
+ * The target base contradicts the target site when every package of the target site version needs a
+ * base above the target base when it is installed: the base can then never come back down to it.
+ */
+function targetConflict(all: readonly Candidate[], targetSite: Version, targetBase: Version | null): Blocker | null {
+  if (targetBase === null) return null;
+  const sites = all.filter((c) => c.comp === SITE && compareParsed(c.version, targetSite) === 0);
+  if (sites.length === 0) return null;
+  const needs = sites.map((c) => c.reqs.find((r) => r.comp === BASE && onlyAbove(r.range, targetBase)));
+  if (needs.some((r) => r === undefined)) return null;
+  const first = sites[0]!;
+  const range = needs[0]!.range.text;
+  return {
+    package: first.pkg.name, requires: { component: 'base', range }, available: [], kind: 'target-conflict',
+    reason: `${first.pkg.name} needs base ${range} when it is installed, so the base can never be the chosen target ${formatVersion(targetBase)}. Choose a target base within ${range}, or none.`,
+  };
+}
+
+/** Whether every version `range` admits lies above `v` (each alternative has a lower bound above it). */
+function onlyAbove(range: Range, v: Version): boolean {
+  return range.alternatives.every((alt) => alt.some((c) => {
+    const d = compareParsed(c.version, v);
+    return ((c.op === '>=' || c.op === '=') && d > 0) || (c.op === '>' && d >= 0);
+  }));
+}
+
+/** The advice, within what is left of this plan's time; nothing when it runs out. */
+function advise(catalog: readonly Package[], from: ApplianceState, target: PlanTarget, options: PlanOptions, budget: PlanBudget,
+  components: Components, start: State, focus: { component: string; range: string }[]): NextTripItem[] {
+  const installed = new Map<string, Version>();
+  start.forEach((v, i) => { if (v !== null) installed.set(components.names[i]!, v); });
+  return adviseNextTrip({
+    catalog, installed, focus,
+    targetSite: parseVersion(target.site), targetBase: target.base ? parseVersion(target.base) : null,
+    reachableWith: (extra) => {
+      // Every trial ends by this plan's own deadline; once it has passed, the advice just stops finding.
+      const left = budget.remainingMillis();
+      if (left <= 0) return false;
+      try {
+        return planUpgrade([...catalog, ...extra], from, target, { ...options, advise: false, maxMillis: left }).reachable;
+      } catch (error) {
+        if (error instanceof FerryError && error.code === 'PLAN_TOO_COMPLEX') return false;
+        throw error;
+      }
+    },
+  });
 }

@@ -27,6 +27,8 @@ export interface PlanOptions extends BudgetOptions {
   clientStrategy?: ClientStrategy;
   /** Data stored on the appliance (e.g. session recordings), which makes installs take longer. */
   storedDataGiB?: number;
+  /** Work out what to fetch when the target is unreachable (default true; the advice's own trials pass false). */
+  advise?: boolean;
 }
 
 /** An install time estimate in minutes. */
@@ -54,11 +56,25 @@ export type TimelineItem =
   | { type: 'uninstall-clients' }
   | { type: 'reinstall-clients' };
 
+/**
+ * What stops a plan: `missing` — nothing in the catalog meets a requirement; `gap` — versions that
+ * would meet it exist, but none can be installed from where the appliance is (an `upgradesFrom`
+ * window nothing reaches); `downgrade` — the target is below what is installed; `target-conflict` —
+ * the target base contradicts what the target site requires.
+ */
+export type BlockerKind = 'missing' | 'gap' | 'downgrade' | 'target-conflict';
+
 /** Why the target cannot be reached: a package's requirement nothing available meets. */
 export interface Blocker {
+  /** The (first) package that needs it, or `target`. */
   package: string;
   requires: Requirement;
   available: string[];
+  kind: BlockerKind;
+  /** In words, with the cause: what needs what, what there is, why it does not help. */
+  reason: string;
+  /** Every package that needs exactly this (grouped into one blocker), when more than one. */
+  packages?: string[];
 }
 
 /** A package to ask for on the next trip: a version of `component` within `range`. */

@@ -3,8 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { componentOf, type Package } from '../../../src/shared/packages.ts';
 import { planUpgrade, type ApplianceState } from '../../../src/shared/planner/index.ts';
 import { comparePlans, Components, toCandidate } from '../../../src/shared/planner/model.ts';
-import { compareVersions } from '../../../src/shared/versions.ts';
+import { compareVersions, satisfies } from '../../../src/shared/versions.ts';
 import { allPlans, bruteInstallable, type BruteState } from './brute-force.ts';
+
+/**
+ * The lowest version a next-trip range admits, read here from its text (not with the planner's code):
+ * the bound of `>=x` or `=x`, and for `>x` a version just above it.
+ */
+function lowestIn(range: string): string {
+  const lower = range.split(' ').find((c) => c.startsWith('>') || c.startsWith('='))!;
+  if (lower.startsWith('>=')) return lower.slice(2);
+  if (lower.startsWith('>')) return `${lower.slice(1)}.1`;
+  return lower.slice(1);
+}
 
 const SITE_VERSIONS = ['1.0', '1.2', '1.9', '1.10', '2.0', '2.1', '3.0'];
 const BASE_VERSIONS = ['1', '2', '3', '3.1', '4'];
@@ -57,6 +68,7 @@ describe('planner against brute force', () => {
   it('on thousands of small random catalogs: valid step by step, optimal, waits where due, unreachable exactly when no path exists', () => {
     let reachableCount = 0;
     let unreachableCount = 0;
+    let advised = 0;
     fc.assert(fc.property(scenarioArb, ({ catalog, start, target, baseTarget, waitHours }) => {
       const from: ApplianceState = { site: start.site, base: start.base, ...(start.lic ? { components: { 'Integration Client': start.lic } } : {}) };
       const result = planUpgrade(catalog, from, { site: target, base: baseTarget }, { waitHours });
@@ -73,6 +85,18 @@ describe('planner against brute force', () => {
         unreachableCount++;
         expect(brute, 'brute force found a plan the planner missed').toEqual([]);
         expect(result.blockers.length).toBeGreaterThan(0);
+        // The advice, checked by brute force: one package at the lowest version of each range (with no
+        // requirements of its own) makes the target reachable, and no range holds a version the catalog has.
+        if (result.nextTrip.length > 0) {
+          advised++;
+          const fetched = result.nextTrip.map((item) => {
+            const version = lowestIn(item.range);
+            for (const p of catalog.filter((q) => componentOf(q) === item.component)) expect(satisfies(p.version, item.range), `${item.component} ${item.range} holds available ${p.version}`).toBe(false);
+            const kind = item.component === 'site' || item.component === 'base' ? item.component : 'license';
+            return { name: `${item.component} ${version}`, kind, version } as Package;
+          });
+          expect(allPlans([...catalog, ...fetched], startState, isGoal).length, `fetching ${JSON.stringify(result.nextTrip)} does not reach the target`).toBeGreaterThan(0);
+        }
         return;
       }
       reachableCount++;
@@ -106,5 +130,6 @@ describe('planner against brute force', () => {
     // The generator must exercise both outcomes, or the property proves little.
     expect(reachableCount).toBeGreaterThan(500);
     expect(unreachableCount).toBeGreaterThan(500);
+    expect(advised).toBeGreaterThan(100);
   });
 });

@@ -75,23 +75,30 @@ describe('install-order planner', () => {
     // The guide's case: "3.2.4 does not satisfy 12.2.0's requirements", and base 3.3.2 was not downloaded.
     const catalog = [site('12.2.0', { name: 'Bomgar-12.2.0', ...needsBase('>=3.3.2') }), base('3.2.9')];
     const plan = unreachable(planUpgrade(catalog, { base: '3.2.4', site: '12.0.0' }, { site: 'latest' }));
-    expect(plan.blockers).toEqual([{ package: 'Bomgar-12.2.0', requires: { component: 'base', range: '>=3.3.2' }, available: ['3.2.9'] }]);
+    expect(plan.blockers).toEqual([{
+      package: 'Bomgar-12.2.0', requires: { component: 'base', range: '>=3.3.2' }, available: ['3.2.9'], kind: 'missing',
+      reason: 'Bomgar-12.2.0 needs base >=3.3.2: the catalog has no such version (it has 3.2.9)',
+    }]);
     expect(plan.nextTrip).toEqual([{ component: 'base', range: '>=3.3.2' }]);
   });
 
   it('follows an unreachable chain to the missing intermediate package', () => {
     const catalog = [site('13.1.0', { upgradesFrom: '>=12.2.0' }), site('12.2.0', needsBase('>=3.3.2'))];
     const plan = unreachable(planUpgrade(catalog, { base: '3.2.4', site: '12.0.0' }, { site: '13.1.0' }));
-    expect(plan.blockers).toEqual([
-      { package: 'BeyondTrust 13.1.0', requires: { component: 'site', range: '>=12.2.0' }, available: ['12.2.0', '13.1.0'] },
-      { package: 'BeyondTrust 12.2.0', requires: { component: 'base', range: '>=3.3.2' }, available: [] },
+    // The root cause first: the base nothing provides; then the site step it blocks.
+    expect(plan.blockers).toMatchObject([
+      { package: 'BeyondTrust 12.2.0', requires: { component: 'base', range: '>=3.3.2' }, available: [], kind: 'missing' },
+      { package: 'BeyondTrust 13.1.0', requires: { component: 'site', range: '>=12.2.0' }, available: ['12.2.0', '13.1.0'], kind: 'gap' },
     ]);
     expect(plan.nextTrip).toEqual([{ component: 'base', range: '>=3.3.2' }]);
   });
 
   it('says when the target version itself is missing from the catalog', () => {
     const plan = unreachable(planUpgrade([site('12.2.0')], { base: '4.0.0', site: '12.0.0' }, { site: '13.0.0' }));
-    expect(plan.blockers).toEqual([{ package: 'target', requires: { component: 'site', range: '=13.0.0' }, available: ['12.2.0'] }]);
+    expect(plan.blockers).toEqual([{
+      package: 'target', requires: { component: 'site', range: '=13.0.0' }, available: ['12.2.0'], kind: 'missing',
+      reason: 'The target site 13.0.0: the catalog has no such version (it has 12.2.0)',
+    }]);
     expect(plan.nextTrip).toEqual([{ component: 'site', range: '=13.0.0' }]);
   });
 
@@ -169,5 +176,52 @@ describe('fleet planning', () => {
     expect(fleet.plans.map((p) => (p.result.reachable ? p.result.end : null))).toEqual([
       { site: '13.0.0', base: '4.1.0' }, { site: '13.0.0', base: '4.1.0' },
     ]);
+  });
+});
+
+describe('advice a technician can act on (issue 9)', () => {
+  const upgrades = (from: string) => ({ upgradesFrom: from });
+
+  it('a base in the gap: installable from 3.2.4, meets 12.x, lets 4.0.1 follow — never "base >=4.0.0", which is there', () => {
+    const catalog = [
+      base('4.0.1', upgrades('>=3.3.0')), base('4.1.0', upgrades('>=4.0.0')),
+      site('12.2.0', needsBase('>=3.3.2')), site('13.1.0', { ...needsBase('>=4.0.0'), ...upgrades('>=12.2.0') }),
+    ];
+    const plan = unreachable(planUpgrade(catalog, { base: '3.2.4', site: '12.0.0' }, { site: '13.1.0' }));
+    expect(plan.nextTrip).toEqual([{ component: 'base', range: '>=3.3.2 <4.0.1' }]);
+    // The real cause first: what 12.x needs and no reachable base gives.
+    expect(plan.blockers[0]).toMatchObject({ package: 'BeyondTrust 12.2.0', requires: { component: 'base', range: '>=3.3.2' }, kind: 'gap' });
+    expect(plan.blockers[0]!.reason).toContain('none of them can be installed from base 3.2.4');
+    // Fetching the lowest version of the range really fixes it.
+    expect(planUpgrade([...catalog, base('3.3.2')], { base: '3.2.4', site: '12.0.0' }, { site: '13.1.0' }).reachable).toBe(true);
+  });
+
+  it('a target base that contradicts the target site is said so, with nothing to fetch', () => {
+    const catalog = [base('4.2.1'), base('4.4.0'), site('24.1.2', needsBase('>=4.4.0'))];
+    const plan = unreachable(planUpgrade(catalog, { base: '4.0.0', site: '23.1.0' }, { site: '24.1.2', base: '4.2.1' }));
+    expect(plan.nextTrip).toEqual([]);
+    expect(plan.blockers).toEqual([expect.objectContaining({ kind: 'target-conflict', requires: { component: 'base', range: '>=4.4.0' } })]);
+    expect(plan.blockers[0]!.reason).toContain('Choose a target base within >=4.4.0');
+  });
+
+  it('a target below what is installed is a downgrade, not a conflict for support', () => {
+    const plan = unreachable(planUpgrade([site('15.1.0'), site('24.1.2')], { base: '4.4.0', site: '24.1.2' }, { site: '15.1.0' }));
+    expect(plan.nextTrip).toEqual([]);
+    expect(plan.blockers).toEqual([expect.objectContaining({ kind: 'downgrade', available: ['24.1.2'] })]);
+    expect(plan.blockers[0]!.reason).toContain('a downgrade to 15.1.0 is not possible');
+  });
+
+  it('many packages needing the same missing base are one line, and the real cause comes first', () => {
+    const catalog = [
+      base('4.0.2', upgrades('>=3.3.0')), base('4.2.1', upgrades('>=4.0.0')), base('4.4.0', upgrades('>=4.0.0')),
+      site('12.2.0', needsBase('>=3.3.2')),
+      ...['13.0.0', '13.1.0', '14.1.0'].map((v) => site(v, { ...needsBase('>=4.0.0'), ...upgrades('>=12.2.0') })),
+    ];
+    const plan = unreachable(planUpgrade(catalog, { base: '3.2.4', site: '12.0.0' }, { site: '14.1.0' }));
+    expect(plan.nextTrip).toEqual([{ component: 'base', range: '>=3.3.2 <4.0.2' }]);
+    expect(plan.blockers[0]).toMatchObject({ requires: { range: '>=3.3.2' } });
+    const grouped = plan.blockers.filter((b) => b.requires.component === 'base' && b.requires.range === '>=4.0.0');
+    expect(grouped.length).toBeLessThanOrEqual(1);
+    for (const b of plan.blockers) expect(b.reason.length).toBeGreaterThan(0);
   });
 });

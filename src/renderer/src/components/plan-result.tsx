@@ -1,6 +1,7 @@
 /** A plan shown as a picture: a to-scale strip, then the timeline with dates; or the blockers. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { assertNever } from '../../../shared/assert-never.ts';
 import { proportions, schedule, type PlanResult, type ReachablePlan, type TimelineItem } from '../../../shared/planner/index.ts';
 
 function useComponentName() {
@@ -63,6 +64,30 @@ function Reachable({ plan, startAt }: { plan: ReachablePlan; startAt: Date | nul
   );
 }
 
+type PlanBlocker = Extract<PlanResult, { reachable: false }>['blockers'][number];
+
+/** A downgrade or a contradicting target base is fixed by another target, not by fetching. */
+function changeTarget(blockers: readonly PlanBlocker[]): boolean {
+  return blockers.some((b) => b.kind === 'downgrade' || b.kind === 'target-conflict');
+}
+
+/** One blocker in the UI language, by its kind (the service's `reason` is English). */
+function BlockerText({ blocker: b, target }: { blocker: PlanBlocker; target: string }) {
+  const { t } = useTranslation();
+  const componentName = useComponentName();
+  const component = componentName(b.requires.component);
+  const who = b.packages && b.packages.length > 1
+    ? t('plan.blockerGroup', { count: b.packages.length, packages: b.packages.join(', ') })
+    : b.package === 'target' ? t('plan.theTarget') : b.package;
+  switch (b.kind) {
+    case 'downgrade': return <>{t('plan.kind.downgrade', { component, installed: b.available[0] ?? '', target: b.requires.range.replace(/^=/, '') })}</>;
+    case 'target-conflict': return <>{t('plan.kind.targetConflict', { package: b.package, component, range: b.requires.range })}</>;
+    case 'gap': return <>{t('plan.kind.gap', { who, component, range: b.requires.range, target })}</>;
+    case 'missing': return <>{t('plan.kind.missing', { who, component, range: b.requires.range })}</>;
+    default: return assertNever(b.kind);
+  }
+}
+
 function Unreachable({ plan }: { plan: Extract<PlanResult, { reachable: false }> }) {
   const { t } = useTranslation();
   const componentName = useComponentName();
@@ -72,12 +97,11 @@ function Unreachable({ plan }: { plan: Extract<PlanResult, { reachable: false }>
       <h3>{t('plan.blockers')}</h3>
       <ul className="blockers" data-testid="plan-blockers">
         {plan.blockers.map((b, i) => (
-          <li key={i}>
-            {b.package === 'target'
-              ? t('plan.blockerTarget', { component: componentName(b.requires.component), range: b.requires.range })
-              : t('plan.blocker', { package: b.package, component: componentName(b.requires.component), range: b.requires.range })}
-            {' '}
-            <span className="hint">{b.available.length ? t('plan.available', { versions: b.available.join(', ') }) : t('plan.availableNone')}</span>
+          <li key={i} data-kind={b.kind}>
+            <BlockerText blocker={b} target={plan.target.site} />
+            {b.kind === 'missing' || b.kind === 'gap' ? (
+              <>{' '}<span className="hint">{b.available.length ? t('plan.available', { versions: b.available.join(', ') }) : t('plan.availableNone')}</span></>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -86,7 +110,7 @@ function Unreachable({ plan }: { plan: Extract<PlanResult, { reachable: false }>
         <ul data-testid="plan-next-trip">
           {plan.nextTrip.map((n, i) => <li key={i}>{t('plan.nextTripItem', { component: componentName(n.component), range: n.range })}</li>)}
         </ul>
-      ) : <p>{t('plan.nextTripNone')}</p>}
+      ) : <p data-testid="plan-next-trip-none">{t(changeTarget(plan.blockers) ? 'plan.nextTripChangeTarget' : 'plan.nextTripNone')}</p>}
     </div>
   );
 }
