@@ -136,8 +136,22 @@ function fetchable(component: string, v: Version, input: AdviceInput): boolean {
   return !available(component, input).some((a) => compareParsed(a, v) === 0);
 }
 
+/** The catalog's versions per component, parsed once per catalog (the advice asks for them often). */
+const availableCache = new WeakMap<readonly Package[], Map<string, Version[]>>();
+
 function available(component: string, input: AdviceInput): Version[] {
-  return input.catalog.filter((p) => componentName(p) === component).map((p) => parseVersion(p.version));
+  let byComponent = availableCache.get(input.catalog);
+  if (!byComponent) {
+    byComponent = new Map();
+    for (const p of input.catalog) {
+      const name = componentName(p);
+      const list = byComponent.get(name) ?? [];
+      list.push(parseVersion(p.version));
+      byComponent.set(name, list);
+    }
+    availableCache.set(input.catalog, byComponent);
+  }
+  return byComponent.get(component) ?? [];
 }
 
 function componentName(p: Package): string {

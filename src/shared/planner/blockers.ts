@@ -30,15 +30,26 @@ export function explainUnreachable(input: ExplainInput): { blockers: Blocker[]; 
   const explained = new Map<string, boolean>();
   const seenBlocker = new Set<string>();
 
-  const available = (comp: number): string[] =>
-    sortVersions(new Set(input.all.filter((c) => c.comp === comp).map((c) => c.pkg.version)));
+  // Each component's catalog versions, sorted once: a large catalog has thousands, and many blockers ask.
+  const versions = new Map<number, { text: string; parsed: Version }[]>();
+  const versionsOf = (comp: number) => {
+    let list = versions.get(comp);
+    if (!list) {
+      const byText = new Map<string, Version>();
+      for (const c of input.all) if (c.comp === comp && !byText.has(c.pkg.version)) byText.set(c.pkg.version, c.version);
+      list = sortVersions(byText.keys()).map((text) => ({ text, parsed: byText.get(text)! }));
+      versions.set(comp, list);
+    }
+    return list;
+  };
+  const available = (comp: number): string[] => versionsOf(comp).map((v) => v.text);
   const metSomewhere = (comp: number, range: Range): boolean => input.metSomewhere(comp, range);
   const block = (pkg: string, comp: number, range: Range, window = false): void => {
     const component = input.components.names[comp]!;
     const key = `${pkg}\u0000${component}\u0000${range.text}`;
     if (seenBlocker.has(key)) return;
     seenBlocker.add(key);
-    const matching = sortVersions(new Set(input.all.filter((c) => c.comp === comp && satisfiesParsed(c.version, range)).map((c) => c.pkg.version)));
+    const matching = versionsOf(comp).filter((v) => satisfiesParsed(v.parsed, range)).map((v) => v.text);
     const installed = input.installed(comp);
     const kind = matching.length === 0 ? 'missing' : 'gap';
     const what = pkg === 'target' ? `The target ${component} ${range.text.replace(/^=/, '')}` : `${pkg} needs ${component} ${range.text}`;

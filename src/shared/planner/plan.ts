@@ -98,6 +98,7 @@ export function planUpgrade(catalog: readonly Package[], from: ApplianceState, t
   const goals = [{ comp: SITE, range: parseRange(`=${formatVersion(targetSite)}`) }];
   if (targetBase !== null) goals.push({ comp: BASE, range: parseRange(`=${formatVersion(targetBase)}`) });
   const explain = (metSomewhere: (comp: number, range: Range) => boolean) => {
+    if (options.reachabilityOnly) return { blockers: [], nextTrip: [] };
     const explained = explainUnreachable({ components, usable, all, metSomewhere, goals, installed: (comp) => start[comp] ?? null });
     if (options.advise === false) return { blockers: explained.blockers, nextTrip: explained.nextTrip };
     // Where to look, root causes first: what nothing in the catalog meets, then what cannot be reached, then the goals.
@@ -127,6 +128,7 @@ export function planUpgrade(catalog: readonly Package[], from: ApplianceState, t
       clientStrategy: built.clientStrategy, estimate: built.estimate, end: toApplianceState(built.end, components.names),
     };
   }
+  if (options.reachabilityOnly) return { ...common, reachable: false, statesExplored: explored, blockers: [], nextTrip: [] };
   const { states } = reachableStates(start, index, budget);
   const explained = explain((comp, range) => {
     budget.tick();
@@ -180,7 +182,7 @@ function advise(catalog: readonly Package[], from: ApplianceState, target: PlanT
       const left = budget.remainingMillis();
       if (left <= 0) return false;
       try {
-        return planUpgrade([...catalog, ...extra], from, target, { ...options, advise: false, maxMillis: left }).reachable;
+        return planUpgrade([...catalog, ...extra], from, target, { ...options, advise: false, reachabilityOnly: true, maxMillis: left }).reachable;
       } catch (error) {
         if (error instanceof FerryError && error.code === 'PLAN_TOO_COMPLEX') return false;
         throw error;

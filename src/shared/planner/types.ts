@@ -29,6 +29,8 @@ export interface PlanOptions extends BudgetOptions {
   storedDataGiB?: number;
   /** Work out what to fetch when the target is unreachable (default true; the advice's own trials pass false). */
   advise?: boolean;
+  /** Only whether the target is reachable: no blockers for an unreachable one (the advice's trials). */
+  reachabilityOnly?: boolean;
 }
 
 /** An install time estimate in minutes. */
