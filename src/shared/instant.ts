@@ -20,3 +20,18 @@ export function parseInstant(text: string): Date | null {
   const at = new Date(text);
   return Number.isNaN(at.getTime()) ? null : at;
 }
+
+const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * A point in time as a person gives it for a schedule: ISO-8601 with a zone, or without one as the
+ * local wall-clock time of this computer (`2026-12-01T18:00`). Null for anything else.
+ */
+export function parseLocalOrInstant(text: string): Date | null {
+  const m = LOCAL_TIME.exec(text);
+  if (!m) return parseInstant(text);
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const at = new Date(year, month - 1, day, hour, minute, second);
+  const exists = at.getFullYear() === year && at.getMonth() === month - 1 && at.getDate() === day && hour < 24 && minute < 60 && second < 60;
+  return exists ? at : null;
+}

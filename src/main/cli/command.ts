@@ -20,6 +20,8 @@ export interface CommandContext {
 export interface Command {
   summary: string;
   usage: string;
+  /** More for `--help`: formats, examples. */
+  help?: string;
   options: NonNullable<ParseArgsConfig['options']>;
   positionals: number;
   run(ctx: CommandContext): Promise<number> | number;

@@ -98,7 +98,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return reportError(io, json, usageError(`${(error as Error).message}\nUsage: ${command.usage}`));
   }
   if (parsed.values.help) {
-    io.out(`Usage: ${command.usage}\n\n${command.summary}\n`);
+    io.out(`Usage: ${command.usage}\n\n${command.summary}\n${command.help ?? ''}`);
     return EXIT.ok;
   }
   if (parsed.positionals.some((p) => p === '')) {

@@ -20,6 +20,9 @@ export function installMinutes(storedDataGiB = 0): MinutesRange {
   return { min: INSTALL_MINUTES.min, max: Math.round(INSTALL_MINUTES.max + Math.max(0, storedDataGiB) * EXTRA_MAX_MINUTES_PER_GIB) };
 }
 
+/** Assumed time to uninstall or reinstall all client software (the guide gives none). */
+export const CLIENT_REDEPLOY_MINUTES = 60;
+
 /** Steps, timeline and totals for an install order starting in `start`. */
 export function buildTimeline(path: readonly Candidate[], start: State, components: readonly string[], options: { waitHours: number; clientStrategy: ClientStrategy; storedDataGiB: number }) {
   const lastSite = path.reduce((last, c, i) => (c.comp === SITE ? i : last), -1);
@@ -46,8 +49,13 @@ export function buildTimeline(path: readonly Candidate[], start: State, componen
   if (strategy === 'redeploy') timeline.push({ type: 'reinstall-clients' });
   const installTotal = { min: steps.length * minutes.min, max: steps.length * minutes.max };
   const waitHours = steps.reduce((h, s) => h + s.waitAfterHours, 0);
+  // The clients' uninstall and reinstall are part of the work: the total equals what the timeline draws.
+  const clientHours = strategy === 'redeploy' ? (2 * CLIENT_REDEPLOY_MINUTES) / 60 : 0;
   return {
     steps, timeline, clientStrategy: strategy, end: state,
-    estimate: { installMinutes: installTotal, waitHours, totalHours: { min: waitHours + installTotal.min / 60, max: waitHours + installTotal.max / 60 } },
+    estimate: {
+      installMinutes: installTotal, waitHours,
+      totalHours: { min: waitHours + clientHours + installTotal.min / 60, max: waitHours + clientHours + installTotal.max / 60 },
+    },
   };
 }
