@@ -4,7 +4,8 @@
  * Local time is pinned to UTC for this file, so the windows' times read as written.
  */
 process.env.TZ = 'UTC';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import ICAL from 'ical.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ferry } from '../helpers/cli.ts';
@@ -45,6 +46,21 @@ describe('ferry plan on the calendar', () => {
     expect(dated.json<{ steps: { start: string }[] }>().steps[0]!.start).toBe('2026-11-27T18:00:00.000Z');
     const plain = await ferry(dir, 'plan', '--catalog', file, '--base', '4.0.0', '--site', '12.0.0', '--json');
     expect(plain.json<{ steps: Record<string, unknown>[] }>().steps[0]).not.toHaveProperty('start');
+  });
+
+  it('--ics writes one event per install, inside the windows, naming the appliance and the package (read back with ical.js)', async () => {
+    const { dir, file } = catalog();
+    const ics = join(dir, 'plan.ics');
+    const r = await ferry(dir, 'plan', '--catalog', file, '--base', '4.0.0', '--site', '12.0.0', '--start', '2026-11-27T20:30', '--window', 'mon-fri 18:00-22:00', '--ics', ics, '--appliance', 'Gerät A', '--json');
+    expect(r.code, r.out).toBe(0);
+    const steps = r.json<{ steps: { name: string; start: string; end: string }[] }>().steps;
+    const calendar = new ICAL.Component(ICAL.parse(readFileSync(ics, 'utf8')));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => [e.summary, e.startDate.toJSDate().toISOString(), e.endDate.toJSDate().toISOString()]))
+      .toEqual(steps.map((s) => [`Gerät A: install ${s.name}`, s.start, s.end]));
+    // Written only with --force over an existing file; refused without a start.
+    expect((await ferry(dir, 'plan', '--catalog', file, '--base', '4.0.0', '--site', '12.0.0', '--start', '2026-11-27T20:30', '--ics', ics)).code).toBe(3);
+    expect((await ferry(dir, 'plan', '--catalog', file, '--base', '4.0.0', '--site', '12.0.0', '--ics', join(dir, 'other.ics'))).code).toBe(2);
   });
 
   it('refuses a window without a start, a malformed one, and says WINDOW_TOO_SHORT when none holds an install', async () => {

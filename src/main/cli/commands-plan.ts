@@ -3,17 +3,20 @@ import { PlanRequestSchema } from '../../shared/contract/plan.ts';
 import { escapeForTerminal } from '../../shared/names.ts';
 import { parseLocalOrInstant } from '../../shared/instant.ts';
 import { parseWindow, schedule, type MaintenanceWindow, type PlanResult, type ScheduledItem } from '../../shared/planner/index.ts';
+import { writeOutputFile } from '../files/output-path.ts';
+import { planCalendar } from '../plans/ics.ts';
 import { PlanService } from '../plans/plan-service.ts';
 import { numberOption, optionalOption, requireOption, type Command, type CommandContext } from './command.ts';
 import { EXIT, usageError } from './output.ts';
 
 const USAGE = 'ferry plan --catalog FILE --base V --site V [--target V|latest] [--target-base V] ' +
-  '[--wait-hours N | --redeploy-clients] [--stored-data-gib N] [--start ISO] [--window SPEC]… [--json]';
+  '[--wait-hours N | --redeploy-clients] [--stored-data-gib N] [--start ISO] [--window SPEC]… [--ics FILE [--force]] [--appliance NAME] [--json]';
 
 const HELP_EXAMPLE = `
 SPEC: days and a local time span, e.g. "mon-fri 18:00-22:00", "sat,sun 08:00-12:00", or a date,
 "2026-12-05 08:00-12:00" (repeat --window for several). --start: ISO-8601; without an offset it is
 this computer's local time. Installs start only inside a window; waits run through nights.
+--ics FILE writes the install slots as a calendar (one event per install, named after --appliance).
 
 Catalog (JSON): { "packages": [
   { "name": "Base Software 4.0.0", "kind": "base", "version": "4.0.0" },
@@ -111,17 +114,23 @@ export const PLAN_COMMAND: Command = {
     catalog: { type: 'string' }, base: { type: 'string' }, site: { type: 'string' }, target: { type: 'string' },
     'target-base': { type: 'string' }, 'wait-hours': { type: 'string' }, 'redeploy-clients': { type: 'boolean' },
     'stored-data-gib': { type: 'string' }, start: { type: 'string' }, window: { type: 'string', multiple: true },
+    ics: { type: 'string' }, force: { type: 'boolean' }, appliance: { type: 'string' },
   },
   positionals: 0,
   run: async (ctx) => {
     const catalogPath = requireOption(ctx, 'catalog', USAGE);
     const args = planArgs(ctx);
     const when = scheduleArgs(ctx);
+    const ics = optionalOption(ctx, 'ics', USAGE);
+    if (ics !== undefined && when.start === null) throw usageError(`--ics needs --start (the calendar needs dates).\nUsage: ${USAGE}`);
+    const appliance = optionalOption(ctx, 'appliance', USAGE) ?? 'Appliance';
     // Planning needs no data directory: the service is made here, not taken from ctx.services().
     const plans = new PlanService();
     const { catalogId } = plans.openCatalog(catalogPath);
     const result = await plans.compute({ ...args, catalogId });
     const scheduled = result.reachable && when.start ? schedule(result, when.start, when.windows) : null;
+    // The calendar is written only for a plan that can be carried out.
+    if (ics !== undefined && result.reachable && scheduled) writeOutputFile(ics, planCalendar(result, scheduled, appliance), { dataDir: null, force: ctx.values.force === true });
     ctx.io.out(ctx.json ? JSON.stringify(planJson(result, scheduled)) + '\n' : formatPlan(result, scheduled));
     return result.reachable ? EXIT.ok : EXIT.check;
   },
