@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import ICAL from 'ical.js';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures.ts';
 import { CATALOG, openCatalog } from '../helpers.ts';
@@ -63,4 +64,55 @@ test('refuses versions that are not versions before planning, and a broken catal
   await page.getByTestId('plan-compute').click();
   await expect(page.getByRole('alert').filter({ hasText: 'Geben Sie eine Version' })).toBeVisible();
   await expect(page.getByTestId('plan-timeline')).toHaveCount(0);
+});
+
+test('with a maintenance window every install lies inside it; the dates save as a calendar that parses', async ({ ferry }) => {
+  const { page } = ferry;
+  await openCatalog(ferry);
+  await page.getByTestId('plan-base').fill('3.2.4');
+  await page.getByTestId('plan-site').fill('12.0.0');
+  // A decimal comma is a decimal point on a German page.
+  await page.getByTestId('plan-waitHours').fill('12,5');
+  await page.getByTestId('plan-startAt').fill('2026-12-01T09:00');
+  await page.getByTestId('plan-windows').fill('mon-fri 18:00-22:00');
+  await page.getByTestId('plan-compute').click();
+  await expect(page.getByTestId('plan-timeline').locator('li')).toHaveCount(5);
+  await expect(page.getByTestId('timeline-wait')).toHaveText(/12,5 h warten/);
+  const file = join(ferry.dataDir, '..', `ferry-plan-${Date.now()}.ics`);
+  await ferry.answerNextDialog({ kind: 'save-file', path: file });
+  await page.getByTestId('plan-save-calendar').click();
+  await expect(page.getByTestId('plan-calendar-saved')).toContainText('.ics');
+  const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')));
+  const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+  expect(events).toHaveLength(4);
+  for (const e of events) {
+    const start = e.startDate.toJSDate();
+    const end = e.endDate.toJSDate();
+    expect([1, 2, 3, 4, 5], e.summary).toContain(start.getDay());
+    expect(start.getHours() * 60 + start.getMinutes(), e.summary).toBeGreaterThanOrEqual(18 * 60);
+    expect(end.getHours() * 60 + end.getMinutes(), e.summary).toBeLessThanOrEqual(22 * 60);
+    expect(end.getDate(), e.summary).toBe(start.getDate());
+  }
+  expect(events.map((e) => e.summary)).toContain('Appliance: install Base Software 3.3.2');
+  rmSync(file);
+  // A change after planning marks the result as outdated until planned again.
+  await page.getByTestId('plan-windows').fill('mon-fri 18:00-23:00');
+  await expect(page.getByTestId('plan-outdated')).toBeVisible();
+  await page.getByTestId('plan-compute').click();
+  await expect(page.getByTestId('plan-outdated')).toHaveCount(0);
+});
+
+test('a window too short for an install is said so; a malformed one is refused before planning', async ({ ferry }) => {
+  const { page } = ferry;
+  await openCatalog(ferry);
+  await page.getByTestId('plan-base').fill('3.2.4');
+  await page.getByTestId('plan-site').fill('12.0.0');
+  await page.getByTestId('plan-startAt').fill('2026-12-01T09:00');
+  await page.getByTestId('plan-windows').fill('weekdays 18-22');
+  await page.getByTestId('plan-compute').click();
+  await expect(page.locator('#plan-windows-error')).toContainText('mon-fri 18:00-22:00');
+  await expect(page.getByTestId('plan-windows')).toBeFocused();
+  await page.getByTestId('plan-windows').fill('mon-fri 18:00-18:30');
+  await page.getByTestId('plan-compute').click();
+  await expect(page.getByTestId('plan-window-too-short')).toContainText('WINDOW_TOO_SHORT');
 });

@@ -101,6 +101,15 @@ for (const language of ['de', 'en'] as const) {
     await page.getByTestId('plan-compute').click();
     await expect(page.locator('#plan-result')).toBeFocused();
     await shot('14-plan-result');
+    // With a maintenance window, then changed after planning (outdated); then an unreachable target (blockers, advice).
+    await page.getByTestId('plan-windows').fill('mon-fri 18:00-22:00');
+    await page.getByTestId('plan-compute').click();
+    await expect(page.locator('#plan-result')).toBeFocused();
+    await page.getByTestId('plan-windows').fill('mon-fri 18:00-23:00');
+    await shot('14b-plan-window-outdated', true);
+    await page.getByTestId('plan-site').fill('12.0.0');
+    await page.getByTestId('plan-base').fill('3.2.4');
+    await page.getByTestId('plan-target').selectOption({ index: 0 });
 
     await page.getByTestId('nav-vault').click();
     await ferry.answerNextFileDialog(join(ferry.dataDir, 'missing.bin'));

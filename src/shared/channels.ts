@@ -28,6 +28,7 @@ export const INVOKE_CHANNELS = [
   'jobs:list',
   'plan:openCatalog',
   'plan:compute',
+  'plan:saveCalendar',
   'appliance:list',
   'appliance:add',
   'appliance:setKey',

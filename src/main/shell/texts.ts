@@ -22,7 +22,8 @@ const TEXTS = {
     filterStationKey: 'Stationsschlüssel (PEM) oder Anfrage (JSON)',
     filesTitle: 'Dateien auswählen',
     folderTitle: { any: 'Ordner auswählen', packages: 'Ordner mit den heruntergeladenen Paketen wählen', bundle: 'Zurückgebrachtes Paket (Ordner) zum Lesen wählen' },
-    saveTitle: { any: 'Speichern unter', auditExport: 'Protokoll exportieren' },
+    saveTitle: { any: 'Speichern unter', auditExport: 'Protokoll exportieren', calendar: 'Installationstermine als Kalender speichern' },
+    filterCalendar: 'Kalender (iCalendar)',
     filterAuditExport: 'Protokoll-Export (JSON Lines)',
   },
   en: {
@@ -42,7 +43,8 @@ const TEXTS = {
     filterStationKey: 'Station key (PEM) or request (JSON)',
     filesTitle: 'Choose files',
     folderTitle: { any: 'Choose a folder', packages: 'Choose the folder with the downloaded packages', bundle: 'Choose a returned bundle (folder) to read' },
-    saveTitle: { any: 'Save as', auditExport: 'Export the audit log' },
+    saveTitle: { any: 'Save as', auditExport: 'Export the audit log', calendar: 'Save the install slots as a calendar' },
+    filterCalendar: 'Calendar (iCalendar)',
     filterAuditExport: 'Audit export (JSON Lines)',
   },
 } as const;
@@ -76,6 +78,7 @@ export function saveDialogOptions(text: ReturnType<typeof shellTexts>, purpose: 
   switch (purpose) {
     case 'any': return { title: text.saveTitle.any };
     case 'audit-export': return { title: text.saveTitle.auditExport, filters: [{ name: text.filterAuditExport, extensions: ['jsonl'] }] };
+    case 'calendar': return { title: text.saveTitle.calendar, filters: [{ name: text.filterCalendar, extensions: ['ics'] }] };
     default: return assertNever(purpose);
   }
 }

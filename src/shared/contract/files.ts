@@ -21,7 +21,7 @@ export const FilePurposeSchema = z.enum(['any', 'catalog', 'station-key', 'archi
 /** What a folder is chosen for: vendor packages to bundle, or a bundle to import. */
 export const FolderPurposeSchema = z.enum(['any', 'packages', 'bundle']);
 /** What is saved: the dialog's title and filters follow from it. */
-export const SavePurposeSchema = z.enum(['any', 'audit-export']);
+export const SavePurposeSchema = z.enum(['any', 'audit-export', 'calendar']);
 
 /** A file name to suggest in a save dialog: a name, not a path. */
 const SuggestedName = z.string().min(1).max(255).regex(/^[^/\\]+$/);

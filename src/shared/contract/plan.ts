@@ -76,6 +76,20 @@ export const PlanResultSchema = z.discriminatedUnion('reachable', [
 export const planInvoke = {
   'plan:openCatalog': { input: z.object({}).strict(), output: CatalogInfoSchema.nullable() },
   'plan:compute': { input: PlanRequestSchema, output: PlanResultSchema },
+  /**
+   * Plans as `plan:compute` does, puts the plan on the calendar from `startAt` (ISO-8601 with a zone)
+   * within the maintenance `windows` (SPEC strings), and saves the install slots as an iCalendar file
+   * to `saveTarget` (a save-target handle).
+   */
+  'plan:saveCalendar': {
+    input: PlanRequestSchema.extend({
+      startAt: z.string().max(40),
+      windows: z.array(z.string().max(200)).max(50),
+      appliance: z.string().max(200).optional(),
+      saveTarget: z.string().uuid(),
+    }).strict(),
+    output: z.object({ file: z.string() }),
+  },
 } as const;
 
 // The schema and the planner's own types must describe the same value, both ways.

@@ -2,7 +2,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PlanResultView } from '../components/plan-result.tsx';
-import { usePlanStore, type PlanForm } from '../stores/plan-store.ts';
+import { formWindows, usePlanStore, type PlanForm } from '../stores/plan-store.ts';
 import { PageTitle } from '../components/page-title.tsx';
 
 function Field({ id, label, error, children }: { id: keyof PlanForm; label: string; error?: string | undefined; children: ReactNode }) {
@@ -17,7 +17,16 @@ function Field({ id, label, error, children }: { id: keyof PlanForm; label: stri
 
 export function PlanPage() {
   const { t } = useTranslation();
-  const { catalog, form, errors, result, busy, openCatalog, setField, compute } = usePlanStore();
+  const { catalog, form, errors, result, planned, busy, openCatalog, setField, compute } = usePlanStore();
+  // The result belongs to the form as it was planned; a change since makes it outdated until planned again.
+  const outdated = result !== null && planned !== null && JSON.stringify(planned) !== JSON.stringify(form);
+  const plannedWindows = (() => {
+    try {
+      return planned ? formWindows(planned) : [];
+    } catch {
+      return [];
+    }
+  })();
   const err = (key: keyof PlanForm) => (errors[key] ? t(`plan.invalid.${errors[key]}`) : undefined);
   const input = (key: 'base' | 'site' | 'targetBase' | 'waitHours' | 'storedDataGiB', extra: { inputMode?: 'decimal'; placeholder?: string } = {}) => (
     <input id={`plan-${key}`} data-testid={`plan-${key}`} value={form[key]} aria-invalid={errors[key] ? true : undefined}
@@ -46,8 +55,8 @@ export function PlanPage() {
         <form className="plan-form" ref={formRef} onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
           <h2>{t('plan.appliance')}</h2>
           <div className="field-grid">
-            <Field id="base" label={t('plan.base')} error={err('base')}>{input('base', { placeholder: '3.2.4' })}</Field>
-            <Field id="site" label={t('plan.site')} error={err('site')}>{input('site', { placeholder: '12.0.0' })}</Field>
+            <Field id="base" label={t('plan.base')} error={err('base')}>{input('base', { placeholder: t('plan.example', { value: '3.2.4' }) })}</Field>
+            <Field id="site" label={t('plan.site')} error={err('site')}>{input('site', { placeholder: t('plan.example', { value: '12.0.0' }) })}</Field>
             <Field id="target" label={t('plan.target')} error={err('target')}>
               <select id="plan-target" data-testid="plan-target" value={form.target} onChange={(e) => setField('target', e.target.value)}>
                 <option value="latest">{t('plan.latest', { version: latest ?? '—' })}</option>
@@ -60,6 +69,12 @@ export function PlanPage() {
               <input id="plan-startAt" data-testid="plan-startAt" type="datetime-local" value={form.startAt} onChange={(e) => setField('startAt', e.target.value)} />
             </Field>
           </div>
+          <Field id="windows" label={t('plan.windows')} error={err('windows')}>
+            <textarea id="plan-windows" data-testid="plan-windows" rows={3} value={form.windows} aria-invalid={errors.windows ? true : undefined}
+              aria-describedby={errors.windows ? 'plan-windows-error' : 'plan-windows-hint'} placeholder={t('plan.windowsPlaceholder')}
+              onChange={(e) => setField('windows', e.target.value)} />
+          </Field>
+          <p className="hint" id="plan-windows-hint">{t('plan.windowsHint')}</p>
           <fieldset>
             <legend>{t('plan.strategy')}</legend>
             <label><input type="radio" name="strategy" checked={form.clientStrategy === 'wait'} onChange={() => setField('clientStrategy', 'wait')} /> {t('plan.strategyWait')}</label>
@@ -72,7 +87,12 @@ export function PlanPage() {
           <button type="submit" className="primary" data-testid="plan-compute" aria-disabled={busy || undefined}>{t('plan.compute')}</button>
         </form>
       ) : null}
-      {result ? <PlanResultView result={result} startAt={form.startAt ? new Date(form.startAt) : null} focusToken={computed} /> : null}
+      {outdated ? <p className="transfer-warning" role="status" data-testid="plan-outdated">{t('plan.outdated')}</p> : null}
+      {result ? (
+        <div className={outdated ? 'plan-outdated' : undefined}>
+          <PlanResultView result={result} startAt={planned?.startAt ? new Date(planned.startAt) : null} windows={plannedWindows} focusToken={computed} />
+        </div>
+      ) : null}
     </section>
   );
 }
