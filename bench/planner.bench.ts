@@ -50,3 +50,36 @@ const blocked = timeIt(() => planUpgrade(missing, starts[0]!, { site: 'latest' }
 if (blocked.value.reachable) throw new Error('expected the reduced catalog to be unreachable');
 console.log(`${'unreachable'.padEnd(18)} ${'—'.padStart(8)}  ${String(blocked.value.statesExplored).padStart(6)}  ${blocked.ms.toFixed(2).padStart(8)}  ${(blocked.ms / validation.ms).toFixed(2).padStart(12)}   (${blocked.value.blockers.length} blockers; ask for ${blocked.value.nextTrip.map((n) => `${n.component} ${n.range}`).join(', ')})`);
 console.log(`\nmedian plan time: ${median(times).toFixed(2)} ms (goal: below 50 ms); ${(median(times) / validation.ms).toFixed(2)}× the catalog validation`);
+
+// A chain of 10,000 site versions, each upgrading only from the one before: the whole `ferry plan`
+// process (as a technician runs it), against the same process on a two-package catalog.
+{
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { spawnSync } = await import('node:child_process');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'ferry-bench-chain-'));
+  try {
+    const LENGTH = Number(process.env.BENCH_CHAIN ?? 10_000);
+    const chain = Array.from({ length: LENGTH }, (_, i) => ({
+      name: `BeyondTrust ${i + 1}.0.0`, kind: 'site', version: `${i + 1}.0.0`, ...(i > 0 ? { upgradesFrom: `=${i}.0.0` } : {}),
+    }));
+    const small = [{ name: 'BeyondTrust 1.0.0', kind: 'site', version: '1.0.0' }, { name: 'BeyondTrust 2.0.0', kind: 'site', version: '2.0.0', upgradesFrom: '=1.0.0' }];
+    writeFileSync(join(dir, 'chain.json'), JSON.stringify({ packages: chain }));
+    writeFileSync(join(dir, 'small.json'), JSON.stringify({ packages: small }));
+    const run = (file: string) => {
+      const t = performance.now();
+      const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'src/main/cli.ts', 'plan', '--catalog', join(dir, file), '--base', '4.0.0', '--site', '0.0.1', '--wait-hours', '0', '--json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      const ms = performance.now() - t;
+      const out = JSON.parse(r.stdout) as { reachable?: boolean; steps?: unknown[]; error?: { code: string } };
+      return { ms, outcome: out.reachable ? `${out.steps!.length} installs` : out.error ? out.error.code : 'unreachable' };
+    };
+    const smallRuns = [0, 1, 2].map(() => run('small.json'));
+    const chainRuns = [0, 1, 2].map(() => run('chain.json'));
+    const s = median(smallRuns.map((r) => r.ms));
+    const c = median(chainRuns.map((r) => r.ms));
+    console.log(`\nchain of ${LENGTH} site versions, whole \`ferry plan\` process: ${c.toFixed(0)} ms (${chainRuns[0]!.outcome}) ÷ two-package plan ${s.toFixed(0)} ms = ${(c / s).toFixed(2)}× (goal ≤ 3×)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
