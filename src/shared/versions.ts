@@ -35,6 +35,13 @@ export function compareParsed(a: Version, b: Version): number {
   return 0;
 }
 
+/** A version as a key equal for versions that compare equal (`1.0` and `1.0.0`). */
+export function versionKey(v: Version): string {
+  let end = v.length;
+  while (end > 1 && v[end - 1] === 0) end -= 1;
+  return v.slice(0, end).join('.');
+}
+
 /** Compares two version strings numerically. */
 export function compareVersions(a: string, b: string): number {
   return compareParsed(parseVersion(a), parseVersion(b));

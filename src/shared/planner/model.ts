@@ -4,7 +4,7 @@
  */
 import type { PlanBudget } from './budget.ts';
 import { componentOf, type Package } from '../packages.ts';
-import { compareParsed, parseRange, parseVersion, satisfiesParsed, type Range, type Version } from '../versions.ts';
+import { compareParsed, parseRange, parseVersion, satisfiesParsed, type Range, type Version, versionKey } from '../versions.ts';
 import type { ApplianceState } from './types.ts';
 
 export const SITE = 0;
@@ -91,12 +91,29 @@ export function assignGroups(candidates: readonly Candidate[], targets: readonly
     list.set(r.range.text, r.range);
     byText.set(r.comp, list);
   }
-  const ranges = new Map([...byText].map(([comp, m]) => [comp, [...m.values()]]));
+  // A range that is one exact version (`=12.2.0`, as a chain's `upgradesFrom`) holds for that version
+  // only: such ranges are looked up by version instead of tried one by one, so a candidate's class is
+  // the bits of the other ranges plus the list of exact ones it meets (a chain stays linear).
+  const ranges = new Map<number, { general: Range[]; exact: Map<string, number[]> }>();
+  for (const [comp, m] of byText) {
+    const general: Range[] = [];
+    const exact = new Map<string, number[]>();
+    [...m.values()].forEach((r, i) => {
+      const alt = r.alternatives.length === 1 && r.alternatives[0]!.length === 1 ? r.alternatives[0]![0]! : null;
+      if (alt?.op !== '=') return void general.push(r);
+      let list = exact.get(versionKey(alt.version));
+      if (!list) exact.set(versionKey(alt.version), (list = []));
+      list.push(i);
+    });
+    ranges.set(comp, { general, exact });
+  }
   const ids = new Map<string, number>();
   for (const c of candidates) {
     const target = targets[c.comp] ?? null;
-    // Candidates × distinct ranges: quadratic in a degenerate catalog, so it counts against the budget.
-    const cls = (ranges.get(c.comp) ?? []).map((r) => { budget.tick(); return satisfiesParsed(c.version, r) ? '1' : '0'; }).join('');
+    const own = ranges.get(c.comp);
+    // Candidates × general ranges: quadratic in a degenerate catalog, so it counts against the budget.
+    const bits = (own?.general ?? []).map((r) => { budget.tick(); return satisfiesParsed(c.version, r) ? '1' : '0'; }).join('');
+    const cls = `${bits}/${(own?.exact.get(versionKey(c.version)) ?? []).join('.')}`;
     const isTarget = target !== null && compareParsed(c.version, target) === 0 ? 'T' : '';
     const reqs = c.reqs.map((r) => `${r.comp}:${r.range.text}`).sort().join(',');
     const key = `${c.comp}|${cls}|${isTarget}|${reqs}`;

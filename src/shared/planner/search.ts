@@ -4,7 +4,7 @@
  * state compare the same way whatever follows. States whose lower bound exceeds the current limit are
  * pruned; the limit rises until a plan is found or nothing was pruned (then there is none).
  */
-import { compareParsed } from '../versions.ts';
+import { compareParsed, versionKey } from '../versions.ts';
 import type { PlanBudget } from './budget.ts';
 import { apply, comparePlans, installable, stateKey, type Candidate, type State } from './model.ts';
 
@@ -16,9 +16,26 @@ interface Node {
 
 /**
  * Candidates per component, then per group (see `assignGroups`), each group's members sorted by
- * version ascending.
+ * version ascending. Groups that can only follow one exact installed version (`upgradesFrom: "=12.2.0"`)
+ * are filed under that version, so a state looks only at the groups that can follow it: a chain of
+ * thousands of versions, each upgrading only from the one before, costs one group per state, not all.
  */
-export type CandidateIndex = readonly (readonly (readonly Candidate[])[])[];
+export interface ComponentIndex {
+  /** Groups whose own-component requirement is not a single exact version (or who have none). */
+  any: readonly (readonly Candidate[])[];
+  /** Groups that need exactly this installed version of their component, by `versionKey`. */
+  byExact: ReadonlyMap<string, readonly (readonly Candidate[])[]>;
+}
+export type CandidateIndex = readonly ComponentIndex[];
+
+/** The exact installed version a candidate's own-component requirement demands, if it is a single `=X`. */
+function exactOwn(c: Candidate): string | null {
+  const own = c.reqs.filter((r) => r.comp === c.comp);
+  if (own.length !== 1) return null;
+  const alts = own[0]!.range.alternatives;
+  if (alts.length !== 1 || alts[0]!.length !== 1 || alts[0]![0]!.op !== '=') return null;
+  return versionKey(alts[0]![0]!.version);
+}
 
 /** Builds the index from candidates whose groups are assigned. */
 export function indexCandidates(candidates: readonly Candidate[], componentCount: number): CandidateIndex {
@@ -29,9 +46,25 @@ export function indexCandidates(candidates: readonly Candidate[], componentCount
     members.push(c);
     groups.set(c.group, members);
   }
-  return index.map((groups) => [...groups.values()]
-    .map((members) => members.sort((a, b) => compareParsed(a.version, b.version) || a.index - b.index))
-    .sort((a, b) => compareParsed(a[0]!.version, b[0]!.version) || a[0]!.index - b[0]!.index));
+  return index.map((groups) => {
+    const sorted = [...groups.values()]
+      .map((members) => members.sort((a, b) => compareParsed(a.version, b.version) || a.index - b.index))
+      .sort((a, b) => compareParsed(a[0]!.version, b[0]!.version) || a[0]!.index - b[0]!.index);
+    const any: Candidate[][] = [];
+    const byExact = new Map<string, Candidate[][]>();
+    for (const group of sorted) {
+      // Members of a group share their requirements: the first tells for all.
+      const key = exactOwn(group[0]!);
+      if (key === null) {
+        any.push(group);
+        continue;
+      }
+      let list = byExact.get(key);
+      if (!list) byExact.set(key, (list = []));
+      list.push(group);
+    }
+    return { any, byExact };
+  });
 }
 
 export interface SearchInput {
@@ -59,7 +92,8 @@ function pathOf(node: Node): Candidate[] {
 function* successors(state: State, index: CandidateIndex, budget: PlanBudget): Generator<[Candidate, State]> {
   for (let comp = 0; comp < index.length; comp++) {
     const current = state[comp] ?? null;
-    for (const members of index[comp]!) {
+    const exact = current === null ? undefined : index[comp]!.byExact.get(versionKey(current));
+    for (const members of exact ? [...index[comp]!.any, ...exact] : index[comp]!.any) {
       // Groups per state: thousands in a degenerate catalog, so each counts against the budget.
       budget.tick();
       let lo = 0;

@@ -225,3 +225,17 @@ describe('advice a technician can act on (issue 9)', () => {
     for (const b of plan.blockers) expect(b.reason.length).toBeGreaterThan(0);
   });
 });
+
+describe('long chains (issue 9)', () => {
+  it('plans a chain of 10,000 versions, each upgrading only from the one before, within the budget', () => {
+    const chain = Array.from({ length: 10_000 }, (_, i) => site(`${i + 1}.0.0`, i > 0 ? { upgradesFrom: `=${i}.0.0` } : {}));
+    const plan = reachable(planUpgrade(chain, { base: '4.0.0', site: '0.0.1' }, { site: 'latest' }, { waitHours: 0 }));
+    expect(plan.steps).toHaveLength(10_000);
+    expect(plan.steps.at(-1)!.version).toBe('10000.0.0');
+  });
+
+  it('an exact requirement matches however the version is written (12.2 is 12.2.0)', () => {
+    const catalog = [site('13.0', { upgradesFrom: '=12.2' }), base('4.1', { requires: [{ component: 'site', range: '=13' }] })];
+    expect(names(planUpgrade(catalog, { base: '4.0.0', site: '12.2.0' }, { site: '13.0.0', base: '4.1.0' }))).toEqual(['BeyondTrust 13.0', 'Base Software 4.1']);
+  });
+});
