@@ -11,13 +11,25 @@ export type Version = readonly number[];
 
 const VERSION_RE = /^\d{1,9}(\.\d{1,9})*$/;
 
+/**
+ * Versions already parsed: a plan and its advice parse the same catalog many times. Versions are
+ * read-only, so one parsed value serves every caller; the cache is emptied when it grows large.
+ */
+const parsed = new Map<string, Version>();
+const PARSED_MAX = 100_000;
+
 /** Parses `12.2.0`; throws VERSION_INVALID with the offending text. */
 export function parseVersion(text: string): Version {
+  const known = parsed.get(text);
+  if (known) return known;
   const t = text.trim();
   if (!VERSION_RE.test(t)) {
     throw new FerryError('VERSION_INVALID', `"${text}" is not a version (expected numbers separated by dots, e.g. 12.2.0)`, { version: text });
   }
-  return t.split('.').map(Number);
+  const v = Object.freeze(t.split('.').map(Number));
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(text, v);
+  return v;
 }
 
 /** Whether `text` is a valid version. */

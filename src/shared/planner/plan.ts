@@ -89,9 +89,6 @@ export function planUpgrade(catalog: readonly Package[], from: ApplianceState, t
   if (conflict) return { ...common, reachable: false, statesExplored: 0, nextTrip: [], blockers: [conflict] };
 
   const usable = usableCandidates(all, start, targets);
-  assignGroups(usable, targets, budget);
-  const index = indexCandidates(usable, components.names.length);
-  const heuristic = new Heuristic(usable.filter((c) => c.comp === SITE), start[SITE]!, targetSite, targets);
   const isGoal = (s: State): boolean =>
     compareParsed(s[SITE]!, targetSite) === 0 && (targetBase === null || compareParsed(s[BASE]!, targetBase) === 0);
 
@@ -110,11 +107,17 @@ export function planUpgrade(catalog: readonly Package[], from: ApplianceState, t
     return { blockers: rankBlockers(explained.blockers, nextTrip, explained.windows), nextTrip };
   };
 
-  // Most unreachable targets miss a package outright: the relaxed check proves it without a search.
+  // Most unreachable targets miss a package outright: the relaxed check proves it without a search
+  // (and before the search's own preparations, which the advice's trials then never pay for).
   const relaxed = new RelaxedReach(start, usable, budget);
   if (!goals.every((g) => relaxed.met(g.comp, g.range))) {
+    if (options.reachabilityOnly) return { ...common, reachable: false, statesExplored: 0, blockers: [], nextTrip: [] };
+    assignGroups(usable, targets, budget);
     return { ...common, reachable: false, statesExplored: 0, ...explain((comp, range) => relaxed.met(comp, range)) };
   }
+  assignGroups(usable, targets, budget);
+  const index = indexCandidates(usable, components.names.length);
+  const heuristic = new Heuristic(usable.filter((c) => c.comp === SITE), start[SITE]!, targetSite, targets);
 
   const { path, explored } = searchPlan({
     start, index, isGoal, estimate: (s) => heuristic.estimate(s), budget,
