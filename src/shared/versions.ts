@@ -47,11 +47,17 @@ export function compareParsed(a: Version, b: Version): number {
   return 0;
 }
 
-/** A version as a key equal for versions that compare equal (`1.0` and `1.0.0`). */
+const keys = new WeakMap<Version, string>();
+
+/** A version as a key equal for versions that compare equal (`1.0` and `1.0.0`); remembered per parsed version. */
 export function versionKey(v: Version): string {
+  const known = keys.get(v);
+  if (known !== undefined) return known;
   let end = v.length;
   while (end > 1 && v[end - 1] === 0) end -= 1;
-  return v.slice(0, end).join('.');
+  const key = v.slice(0, end).join('.');
+  keys.set(v, key);
+  return key;
 }
 
 /** Compares two version strings numerically. */

@@ -52,12 +52,11 @@ export function adviseNextTrip(input: AdviceInput): NextTripItem[] {
     // fixes. The range starts at the lowest bound of a requirement that works (what blocks is what to
     // meet), else at the lowest point that works at all.
     for (const component of new Set(points.map((p) => p.component))) {
-      let fallback: Point | null = null;
-      for (const p of points.filter((q) => q.component === component)) {
-        if (!works([p])) continue;
-        if (p.required && p.plain) return [rangeFor(p, points, input, [], works)];
-        fallback ??= p;
-      }
+      const mine = points.filter((q) => q.component === component);
+      // Requirement bounds first (each tried once); the other points only when none of those works.
+      const first = mine.find((p) => p.required && p.plain && works([p]));
+      if (first) return [rangeFor(first, points, input, [], works)];
+      const fallback = mine.find((p) => !(p.required && p.plain) && works([p]));
       if (fallback) return [rangeFor(fallback, points, input, [], works)];
     }
     for (let i = 0; i < points.length; i++) {

@@ -100,11 +100,47 @@ export function planUpgrade(catalog: readonly Package[], from: ApplianceState, t
     if (options.advise === false) return { blockers: explained.blockers, nextTrip: explained.nextTrip };
     // Where to look, root causes first: what nothing in the catalog meets, then what cannot be reached, then the goals.
     const byKind = (kind: Blocker['kind']) => explained.blockers.filter((b) => b.kind === kind).map((b) => b.requires);
-    const nextTrip = advise(catalog, from, { site: formatVersion(targetSite), base: target.base }, options, budget, components, start, [
+    const nextTrip = advise(catalog, targetSite, targetBase, components, start, [
       ...byKind('missing'), ...byKind('gap'),
       ...goals.map((g) => ({ component: components.names[g.comp]!, range: g.range.text })),
-    ]);
+    ], reachableWith);
     return { blockers: rankBlockers(explained.blockers, nextTrip, explained.windows), nextTrip };
+  };
+
+  /**
+   * Whether the target is reachable with `extra` packages added: the advice's trial, on this plan's
+   * own model (the catalog is parsed once), within what is left of this plan's time.
+   */
+  const reachableWith = (extra: readonly Package[]): boolean => {
+    const left = budget.remainingMillis();
+    if (left <= 0) return false;
+    const trial = new PlanBudget({ ...options, maxMillis: left });
+    const known = components.names.length;
+    const added = extra.map((p, i) => toCandidate(p, all.length + i, components));
+    // A licence the advice names may be new to this plan: the states widen to it.
+    const s = components.names.map((_, i) => start[i] ?? null);
+    const t = components.names.map((_, i) => targets[i] ?? null);
+    // The plan's own usable candidates keep their groups (a package without requirements changes no
+    // other candidate's class); each added one is a group of its own. A new component means starting over.
+    const reuse = components.names.length === known;
+    const fits = (c: Candidate) => {
+      const installed = s[c.comp] ?? null;
+      const cap = t[c.comp] ?? null;
+      return (installed === null || compareParsed(c.version, installed) > 0) && (cap === null || compareParsed(c.version, cap) <= 0);
+    };
+    const u = reuse ? [...usable, ...added.filter(fits)] : usableCandidates([...all, ...added], s, t);
+    let group = reuse ? Math.max(-1, ...usable.map((c) => c.group)) + 1 : 0;
+    for (const c of added) c.group = group++;
+    try {
+      const reach = new RelaxedReach(s, u, trial);
+      if (!goals.every((g) => reach.met(g.comp, g.range))) return false;
+      if (!reuse) assignGroups(u, t, trial);
+      const h = new Heuristic(u.filter((c) => c.comp === SITE), s[SITE]!, targetSite, t);
+      return searchPlan({ start: s, index: indexCandidates(u, components.names.length), isGoal, estimate: (st) => h.estimate(st), budget: trial }).path !== null;
+    } catch (error) {
+      if (error instanceof FerryError && error.code === 'PLAN_TOO_COMPLEX') return false;
+      throw error;
+    }
   };
 
   // Most unreachable targets miss a package outright: the relaxed check proves it without a search
@@ -172,24 +208,10 @@ function onlyAbove(range: Range, v: Version): boolean {
   }));
 }
 
-/** The advice, within what is left of this plan's time; nothing when it runs out. */
-function advise(catalog: readonly Package[], from: ApplianceState, target: PlanTarget, options: PlanOptions, budget: PlanBudget,
-  components: Components, start: State, focus: { component: string; range: string }[]): NextTripItem[] {
+/** The advice for this plan's focus, tried on its own model (`reachableWith`). */
+function advise(catalog: readonly Package[], targetSite: Version, targetBase: Version | null, components: Components, start: State,
+  focus: { component: string; range: string }[], reachableWith: (extra: readonly Package[]) => boolean): NextTripItem[] {
   const installed = new Map<string, Version>();
   start.forEach((v, i) => { if (v !== null) installed.set(components.names[i]!, v); });
-  return adviseNextTrip({
-    catalog, installed, focus,
-    targetSite: parseVersion(target.site), targetBase: target.base ? parseVersion(target.base) : null,
-    reachableWith: (extra) => {
-      // Every trial ends by this plan's own deadline; once it has passed, the advice just stops finding.
-      const left = budget.remainingMillis();
-      if (left <= 0) return false;
-      try {
-        return planUpgrade([...catalog, ...extra], from, target, { ...options, advise: false, reachabilityOnly: true, maxMillis: left }).reachable;
-      } catch (error) {
-        if (error instanceof FerryError && error.code === 'PLAN_TOO_COMPLEX') return false;
-        throw error;
-      }
-    },
-  });
+  return adviseNextTrip({ catalog, installed, focus, targetSite, targetBase, reachableWith });
 }
