@@ -132,7 +132,8 @@ export function planUpgrade(catalog: readonly Package[], from: ApplianceState, t
     let group = reuse ? Math.max(-1, ...usable.map((c) => c.group)) + 1 : 0;
     for (const c of added) c.group = group++;
     try {
-      const reach = new RelaxedReach(s, u, trial);
+      // The plan's own relaxed reach, continued with the added versions (no requirements of their own).
+      const reach = reuse ? added.filter(fits).reduce((r, c) => r.plus(c.comp, c.version), relaxed) : new RelaxedReach(s, u, trial);
       if (!goals.every((g) => reach.met(g.comp, g.range))) return false;
       if (!reuse) assignGroups(u, t, trial);
       const h = new Heuristic(u.filter((c) => c.comp === SITE), s[SITE]!, targetSite, t);
