@@ -12,6 +12,7 @@ import { APPLIANCE_COMMANDS } from './commands-appliance.ts';
 import { AUDIT_COMMANDS } from './commands-audit.ts';
 import { BUNDLE_COMMANDS } from './commands-bundle.ts';
 import { REQUEST_COMMANDS } from './commands-request.ts';
+import { RUNBOOK_COMMANDS } from './commands-runbook.ts';
 import { VAULT_COMMANDS } from './commands-vault.ts';
 import { PLAN_COMMAND } from './commands-plan.ts';
 import { STATION_COMMANDS } from './commands-station.ts';
@@ -23,6 +24,7 @@ const GROUPS: Record<string, { summary: string; commands: Record<string, Command
   request: { summary: 'requests for packages, written to a medium for the connected side', commands: REQUEST_COMMANDS },
   bundle: { summary: 'bundles of packages: write, verify, import into the vault', commands: BUNDLE_COMMANDS },
   vault: { summary: 'the verified packages this station holds', commands: VAULT_COMMANDS },
+  runbook: { summary: 'the procedures of the upgrade guide, step by step', commands: RUNBOOK_COMMANDS },
 };
 
 /**
