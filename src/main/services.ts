@@ -23,6 +23,7 @@ import { openDatabase, type Database } from './store/database.ts';
 import { SIGNED_HEADS_SCHEMA } from './store/migrations.ts';
 import { BundleService } from './transfer/bundle-service.ts';
 import { RequestService } from './transfer/request-service.ts';
+import { RunbookService } from './runbooks/runbook-service.ts';
 import { sweepStaging } from './vault/vault-paths.ts';
 import { VaultService } from './vault/vault-service.ts';
 
@@ -69,6 +70,7 @@ export interface Services {
   vault: VaultService;
   requests: RequestService;
   bundles: BundleService;
+  runbooks: RunbookService;
   volumes: VolumeProvider;
   dialog: DialogProvider;
   protector: SecretProtector;
@@ -122,6 +124,7 @@ export function createServices(options: ServiceOptions): Services {
     vault,
     requests: new RequestService({ db, audit, stations, appliances, vault, volumes, now }),
     bundles: new BundleService({ dataDir: options.dataDir, db, audit, stations, witnesses, vault, volumes, run, now }),
+    runbooks: new RunbookService(db, audit, vault, now),
     volumes,
     dialog: withDefaultDialogs(options.dialog),
     protector,

@@ -12,7 +12,8 @@ describe('audit entries in words', () => {
     const en = await i18nFor('en');
     expect(actionLabel('station.trusted', de.t, de)).toBe('Station vertraut');
     expect(actionLabel('station.trusted', en.t, en)).toBe('Station trusted');
-    expect(actionLabel('runbook.stepDone', de.t, de)).toBe('runbook.stepDone');
+    expect(actionLabel('runbook.stepDone', de.t, de)).toBe('Schritt erledigt');
+    expect(actionLabel('cert.exported', de.t, de)).toBe('cert.exported');
     // A prefix of known actions is not an action: no "[object Object]" or i18next warning text.
     expect(actionLabel('station', de.t, de)).toBe('station');
     expect(actionLabel('x:y', de.t, de)).toBe('x:y');

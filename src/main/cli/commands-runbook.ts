@@ -11,6 +11,24 @@ const VARIANTS = ['shared-ip', 'dns-swing', 'nat-swing'] as const;
 
 /** The runbook commands. */
 export const RUNBOOK_COMMANDS: Record<string, Command> = {
+  status: {
+    summary: 'the runs of this station: procedure, progress, the next steps',
+    usage: 'ferry runbook status [--lang de|en] [--data-dir DIR] [--json]',
+    options: { lang: { type: 'string' } },
+    positionals: 0,
+    run: (ctx) => {
+      const runs = ctx.services().runbooks.list();
+      const lang = ctx.values.lang === 'de' ? 'de' : 'en';
+      const summary = runs.map((r) => ({
+        id: r.id, procedure: r.procedure, createdAt: r.createdAt, status: r.status,
+        done: r.steps.filter((s) => s.status === 'done').length, skipped: r.steps.filter((s) => s.status === 'skipped').length, total: r.steps.length,
+        next: r.steps.filter((s) => s.status === 'ready' || s.status === 'waiting').map((s) => ({ id: s.id, status: s.status, title: s.title, waitUntil: s.waitUntil })),
+      }));
+      if (ctx.json) ctx.io.out(JSON.stringify({ runs: summary }) + '\n');
+      else ctx.io.out(summary.length === 0 ? 'No runbook runs yet.\n' : summary.map((r) => `${r.id}  ${r.procedure}  ${r.status}  ${r.done + r.skipped}/${r.total}\n${r.next.map((n) => `  next: ${n.title[lang]}${n.waitUntil ? ` (wait until ${n.waitUntil})` : ''}\n`).join('')}`).join(''));
+      return EXIT.ok;
+    },
+  },
   list: {
     summary: 'the procedures of the upgrade guide, with their steps and the guide section of each',
     usage: 'ferry runbook list [--lang de|en] [--json]',

@@ -167,4 +167,31 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'runbook-runs',
+    sql: `
+      -- A run of a runbook: the procedure made concrete (its steps as instantiated, kept as they were
+      -- when the run began, so a later Ferry's definitions never change a run under way).
+      CREATE TABLE runbook_runs (
+        id          TEXT PRIMARY KEY,
+        procedure   TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        appliances  TEXT NOT NULL,
+        steps       TEXT NOT NULL,
+        status      TEXT NOT NULL CHECK (status IN ('open', 'done'))
+      ) STRICT;
+
+      -- What happened to each step: done (with its evidence) or skipped (with the reason).
+      CREATE TABLE runbook_step_states (
+        run_id   TEXT NOT NULL REFERENCES runbook_runs (id) ON DELETE CASCADE,
+        step_id  TEXT NOT NULL,
+        state    TEXT NOT NULL CHECK (state IN ('done', 'skipped')),
+        at       TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        note     TEXT NOT NULL,
+        PRIMARY KEY (run_id, step_id)
+      ) STRICT;
+    `,
+  },
 ];
