@@ -43,6 +43,11 @@ export interface FerryApp {
    * sticks here; in Electron the OS's media are listed instead).
    */
   medium: string;
+  /**
+   * Ends the app (the harness process, or Electron) and opens it again on the same data directory,
+   * as a technician restarting the computer would; `page` is the new window afterwards.
+   */
+  restart(): Promise<void>;
 }
 
 async function startHarnessProcess(dataDir: string, locale: string, medium: string): Promise<{ child: ChildProcess; url: string; origin: string; token: string }> {
@@ -75,41 +80,52 @@ async function answerInElectron(app: ElectronApplication, answer: DialogAnswer):
   }, answer);
 }
 
-/** Opens the app on `dataDir` (real Electron where installed, else a harness in Chromium listing `medium`); `close` ends it. */
-async function openStation(browser: Browser, dataDir: string, systemLocale: string, medium: string): Promise<{ app: FerryApp; close(): Promise<void> }> {
-  const cli = (...args: string[]) => {
-    const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(repo, 'src/main/cli.ts'), ...args, '--data-dir', dataDir], { encoding: 'utf8' });
-    return { stdout: r.stdout, status: r.status ?? -1 };
-  };
+/** One launch of the app: its window, its dialog answers and how to end it. */
+interface Launched {
+  page: Page;
+  answer(answer: DialogAnswer): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts the app on `dataDir`: real Electron where installed, else a harness in Chromium listing `medium`. */
+async function launch(browser: Browser, dataDir: string, systemLocale: string, medium: string): Promise<Launched & { target: FerryApp['target'] }> {
   const binary = electronBinary();
   if (binary) {
     const app = await _electron.launch({ executablePath: binary, args: [join(repo, 'out/main/index.js')], env: { ...process.env, FERRY_DATA_DIR: dataDir, LANG: `${systemLocale.replace('-', '_')}.UTF-8` } });
-    const page = await app.firstWindow();
-    return {
-      app: {
-        page, dataDir, target: 'electron', cli, medium,
-        answerNextFileDialog: async (path) => answerInElectron(app, { path }),
-        answerNextDialog: async (answer) => answerInElectron(app, answer),
-      },
-      close: () => app.close(),
-    };
+    return { target: 'electron', page: await app.firstWindow(), answer: (a) => answerInElectron(app, a), close: () => app.close() };
   }
   const harness = await startHarnessProcess(dataDir, systemLocale, medium);
   const context = await browser.newContext({ locale: systemLocale });
   const page = await context.newPage();
   await page.goto(harness.url);
   return {
-    app: {
-      page, dataDir, target: 'harness', cli, medium,
-      answerNextFileDialog: async (path) => answerInHarness(harness, { path }),
-      answerNextDialog: async (answer) => answerInHarness(harness, answer),
-    },
+    target: 'harness', page, answer: (a) => answerInHarness(harness, a),
     close: async () => {
       await context.close();
       harness.child.kill('SIGTERM');
       await new Promise((r) => harness.child.once('exit', r));
     },
   };
+}
+
+/** Opens the app on `dataDir`; `close` ends it. */
+async function openStation(browser: Browser, dataDir: string, systemLocale: string, medium: string): Promise<{ app: FerryApp; close(): Promise<void> }> {
+  const cli = (...args: string[]) => {
+    const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(repo, 'src/main/cli.ts'), ...args, '--data-dir', dataDir], { encoding: 'utf8' });
+    return { stdout: r.stdout, status: r.status ?? -1 };
+  };
+  let current = await launch(browser, dataDir, systemLocale, medium);
+  const app: FerryApp = {
+    page: current.page, dataDir, target: current.target, cli, medium,
+    answerNextFileDialog: async (path) => current.answer({ path }),
+    answerNextDialog: async (answer) => current.answer(answer),
+    restart: async () => {
+      await current.close();
+      current = await launch(browser, dataDir, systemLocale, medium);
+      app.page = current.page;
+    },
+  };
+  return { app, close: () => current.close() };
 }
 
 export const test = base.extend<{ ferry: FerryApp; ferry2: FerryApp; systemLocale: string }>({

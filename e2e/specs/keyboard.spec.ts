@@ -116,7 +116,8 @@ test('journey steps lead to their pages; pages of the other side are marked, not
   await expect(page.getByTestId('nav-appliances')).not.toHaveAttribute('data-other-side', /.*/);
   await page.getByTestId('nav-home').click();
   await page.getByTestId('journey-runbook').click();
-  await expect(page.getByTestId('empty-runbook')).toBeVisible();
+  await expect(page.locator('h1')).toHaveText('Ablaufplan');
+  await expect(page.getByTestId('runbook-start')).toBeVisible();
 });
 
 test('the sidebar stays in view on a long page', async ({ ferry }) => {

@@ -9,6 +9,7 @@ import { expect, test } from '../fixtures.ts';
 import { CATALOG, otherStationKey, trustInUi } from '../helpers.ts';
 import { transferShots } from '../transfer-shots.ts';
 import { applianceVaultShots } from '../appliance-vault-shots.ts';
+import { runbookShots } from '../runbook-shots.ts';
 
 const dir = process.env.FERRY_SHOTS;
 test.skip(!dir, 'set FERRY_SHOTS to a folder to take screenshots');
@@ -147,5 +148,12 @@ for (const language of ['de', 'en'] as const) {
     test.setTimeout(120_000);
     mkdirSync(dir!, { recursive: true });
     await applianceVaultShots(ferry, dir!, language);
+  });
+
+  // The runbook page: the start form, a failover run under way, an Atlas cluster, the report.
+  test(`runbook screenshots in ${language}`, async ({ ferry }) => {
+    test.setTimeout(180_000);
+    mkdirSync(dir!, { recursive: true });
+    await runbookShots(ferry, dir!, language);
   });
 }

@@ -12,6 +12,7 @@ import { createHandlerTable } from './ipc/register-handlers.ts';
 import { isTrustedSender } from './security.ts';
 import { createServices, type Services } from './services.ts';
 import { installCriticalErrorHandlers } from './shell/critical-error.ts';
+import { createElectronPdfPrinter } from './shell/pdf.ts';
 import { createElectronDialogs } from './shell/dialogs.ts';
 import { registerIpc, sendToWindow } from './shell/ipc.ts';
 import { createSafeStorageProtector } from './shell/safe-storage-protector.ts';
@@ -77,6 +78,7 @@ function startApp(): void {
       version: app.getVersion(),
       systemLocale: app.getLocale(),
       transport: 'electron',
+      printPdf: createElectronPdfPrinter(),
     });
     services.stations.ensure(hostname() || 'Ferry');
     const dispatch = createDispatcher(createHandlerTable(services), {

@@ -23,6 +23,7 @@ import { openDatabase, type Database } from './store/database.ts';
 import { SIGNED_HEADS_SCHEMA } from './store/migrations.ts';
 import { BundleService } from './transfer/bundle-service.ts';
 import { RequestService } from './transfer/request-service.ts';
+import { chromiumPdfPrinter, type PdfPrinter } from './runbooks/pdf-printer.ts';
 import { RunbookService } from './runbooks/runbook-service.ts';
 import { sweepStaging } from './vault/vault-paths.ts';
 import { VaultService } from './vault/vault-service.ts';
@@ -52,6 +53,8 @@ export interface ServiceOptions {
   version?: string;
   systemLocale?: string;
   transport?: 'electron' | 'harness';
+  /** Prints a report to PDF: Electron's Chromium in the app, an installed Chromium elsewhere (default). */
+  printPdf?: PdfPrinter;
 }
 
 /** Everything a handler or CLI command may call. */
@@ -77,6 +80,7 @@ export interface Services {
   version: string;
   systemLocale: string;
   transport: 'electron' | 'harness';
+  printPdf: PdfPrinter;
   close(): Promise<void>;
 }
 
@@ -131,6 +135,7 @@ export function createServices(options: ServiceOptions): Services {
     version: options.version ?? '0.0.0',
     systemLocale: options.systemLocale ?? Intl.DateTimeFormat().resolvedOptions().locale,
     transport: options.transport ?? 'harness',
+    printPdf: options.printPdf ?? chromiumPdfPrinter(),
     async close() {
       await jobs.cancelAll();
       db.close();

@@ -44,6 +44,13 @@ export const INVOKE_CHANNELS = [
   'vault:export',
   'vault:remove',
   'media:list',
+  'runbook:list',
+  'runbook:start',
+  'runbook:complete',
+  'runbook:skip',
+  'runbook:importEvidence',
+  'runbook:saveReport',
+  'runbook:saveCalendar',
 ] as const;
 
 /** Every main → renderer event. */

@@ -17,6 +17,7 @@ import { planInvoke, type CatalogInfoSchema, type PlanRequestSchema } from './co
 import { transferInvoke, type BundleReportSchema, type ConfirmedPackageSchema, type CreatedBundleSchema, type CreatedRequestSchema, type ImportReportSchema, type RequestViewSchema, type ScannedFileSchema } from './contract/transfer.ts';
 import { vaultInvoke, type VaultPackageSchema } from './contract/vault.ts';
 import { mediaInvoke, type MediumSchema } from './contract/media.ts';
+import { runbookInvoke } from './contract/runbook.ts';
 import { stationInvoke, type KeyPreviewSchema, type KeySourceSchema, type StationSchema, type TrustedStationSchema, type TrustResultSchema } from './contract/station.ts';
 
 export * from './contract/app.ts';
@@ -30,6 +31,7 @@ export * from './contract/station.ts';
 export * from './contract/transfer.ts';
 export * from './contract/vault.ts';
 export * from './contract/media.ts';
+export * from './contract/runbook.ts';
 
 /** Request → response channels, named `domain:verb`. */
 export const invoke = {
@@ -43,6 +45,7 @@ export const invoke = {
   ...transferInvoke,
   ...vaultInvoke,
   ...mediaInvoke,
+  ...runbookInvoke,
 } as const satisfies Record<InvokeChannelName, ChannelSchemas>;
 
 /** Main → renderer events. */

@@ -106,6 +106,11 @@ export class AuditLog {
     return (this.db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map((r) => r.action);
   }
 
+  /** How many entries are about `subject` (a run, a bundle …). */
+  countFor(subject: string): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM audit_log WHERE subject = ?').get(subject) as { n: number }).n;
+  }
+
   /** The stored hash of entry `seq`, or null when there is none. */
   hashAt(seq: number): string | null {
     return (this.db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(seq) as { hash: string } | undefined)?.hash ?? null;

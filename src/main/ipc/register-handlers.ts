@@ -8,6 +8,7 @@ import { setupFilesHandlers } from '../files/handlers.ts';
 import { setupJobsHandlers } from '../jobs/handlers.ts';
 import { setupMediaHandlers } from '../media/handlers.ts';
 import { setupPlanHandlers } from '../plans/handlers.ts';
+import { setupRunbookHandlers } from '../runbooks/handlers.ts';
 import type { Services } from '../services.ts';
 import { setupAppHandlers } from '../settings/handlers.ts';
 import { setupStationHandlers } from '../stations/handlers.ts';
@@ -28,5 +29,6 @@ export function createHandlerTable(s: Services): HandlerTable {
     ...setupTransferHandlers(s),
     ...setupVaultHandlers(s),
     ...setupMediaHandlers(s),
+    ...setupRunbookHandlers(s),
   };
 }

@@ -6,9 +6,14 @@
  * kinds the step accepts (a vault file must be in the vault), and a skip only with a reason.
  */
 import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import type { z } from 'zod';
+import type { Evidence, Run, RunStartSchema, RunStep } from '../../shared/contract/runbook.ts';
 import { FerryError } from '../../shared/errors.ts';
+import { checkBasics, expectedAfter } from '../../shared/runbooks/basics-check.ts';
 import { RUNBOOKS } from '../../shared/runbooks/index.ts';
-import { instantiate, type InstantiatedStep, type PlannedPackage, type RunAppliances } from '../../shared/runbooks/instantiate.ts';
+import { instantiate, type InstantiatedStep, type PlannedPackage } from '../../shared/runbooks/instantiate.ts';
+import { checkWindows } from '../../shared/runbooks/run-windows.ts';
 import type { EvidenceKind, ProcedureId, RunbookStep } from '../../shared/runbooks/types.ts';
 import { PROCEDURE_IDS } from '../../shared/runbooks/types.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
@@ -16,43 +21,37 @@ import { transaction, type Database } from '../store/database.ts';
 import type { VaultService } from '../vault/vault-service.ts';
 
 /** Evidence given for a step: its kind and value (a sha256 for a vault file, the text for the rest). */
-export interface Evidence {
+export interface EvidenceInput {
   kind: EvidenceKind;
   value: string;
 }
 
+export type { Evidence, Run, RunStep };
 /** Where a step stands in its run. */
-export type StepStatus = 'done' | 'skipped' | 'ready' | 'blocked' | 'waiting';
-
-/** A step with its state. */
-export interface RunStep extends InstantiatedStep {
-  status: StepStatus;
-  at: string | null;
-  evidence: RunbookStep['evidence'];
-  given: Evidence[];
-  note: string;
-  /** For a wait: when it ends (once the steps before it are done). */
-  waitUntil: string | null;
-}
-
-/** A run with its steps. */
-export interface Run {
-  id: string;
-  procedure: ProcedureId;
-  createdAt: string;
-  status: 'open' | 'done';
-  steps: RunStep[];
-}
-
-interface RunRow { id: string; procedure: string; created_at: string; appliances: string; steps: string; status: 'open' | 'done' }
-interface StateRow { step_id: string; state: 'done' | 'skipped'; at: string; evidence: string; note: string }
-
+export type StepStatus = RunStep['status'];
 /** What a run is started for. */
-export interface StartRun {
-  procedure: ProcedureId;
-  appliances: RunAppliances;
-  packages?: PlannedPackage[];
+export type StartRun = z.input<typeof RunStartSchema>;
+
+/** What a run keeps beside its steps (the `options` column). */
+interface RunOptions {
+  by?: string;
   variant?: RunbookStep['variant'];
+  packages?: PlannedPackage[];
+  waitHours?: number;
+  windows?: { start: string; end: string }[];
+  before?: Run['before'];
+}
+
+interface RunRow { id: string; procedure: string; created_at: string; appliances: string; steps: string; status: 'open' | 'done'; options: string }
+interface StateRow { step_id: string; state: 'done' | 'skipped'; at: string; evidence: string; note: string; done_by: string }
+
+/** The account on this computer, for "who" in the record. */
+function currentUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
 }
 
 /** Runs of runbooks over one data directory. */
@@ -61,23 +60,38 @@ export class RunbookService {
   private readonly audit: AuditLog;
   private readonly vault: VaultService;
   private readonly now: () => Date;
+  private readonly user: () => string;
 
-  constructor(db: Database, audit: AuditLog, vault: VaultService, now: () => Date = () => new Date()) {
+  constructor(db: Database, audit: AuditLog, vault: VaultService, now: () => Date = () => new Date(), user: () => string = currentUser) {
     this.db = db;
     this.audit = audit;
     this.vault = vault;
     this.now = now;
+    this.user = user;
   }
 
-  /** Starts a run (audited). */
-  start(input: StartRun): Run {
+  /** Starts a run (audited); `before`: the appliances' versions in the inventory now, by name. */
+  start(input: StartRun, before: Run['before'] = {}): Run {
     if (!(PROCEDURE_IDS as readonly string[]).includes(input.procedure)) throw new FerryError('USAGE', `No procedure "${String(input.procedure).slice(0, 60)}"`, { field: 'procedure' });
-    const steps = instantiate(RUNBOOKS[input.procedure], { appliances: input.appliances, ...(input.packages ? { packages: input.packages } : {}), ...(input.variant ? { variant: input.variant } : {}) });
+    const windows = input.windows ?? [];
+    const bad = checkWindows(input.procedure, windows);
+    if (bad !== null) throw new FerryError('USAGE', `The maintenance windows do not fit the procedure (${bad})`, { field: 'windows', reason: bad });
+    if (input.waitHours !== undefined && !(Number.isFinite(input.waitHours) && input.waitHours >= 0)) throw new FerryError('USAGE', 'A wait is a number of hours, 0 or more', { field: 'waitHours' });
+    const packages = input.packages ?? [];
+    const steps = instantiate(RUNBOOKS[input.procedure], { appliances: input.appliances, packages, ...(input.variant ? { variant: input.variant } : {}) })
+      .map((step) => (step.kind === 'wait' && input.waitHours !== undefined ? { ...step, waitHours: input.waitHours } : step));
+    const options: RunOptions = {
+      by: this.user(), packages, windows, before,
+      ...(input.variant ? { variant: input.variant } : {}), ...(input.waitHours !== undefined ? { waitHours: input.waitHours } : {}),
+    };
     const id = randomUUID();
     return transaction(this.db, () => {
-      this.db.prepare('INSERT INTO runbook_runs (id, procedure, created_at, appliances, steps, status) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(id, input.procedure, this.now().toISOString(), JSON.stringify(input.appliances), JSON.stringify(steps), 'open');
-      this.audit.append({ actor: 'user', action: 'runbook.started', subject: id, details: { procedure: input.procedure, steps: steps.length } });
+      this.db.prepare('INSERT INTO runbook_runs (id, procedure, created_at, appliances, steps, status, options) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(id, input.procedure, this.now().toISOString(), JSON.stringify(input.appliances), JSON.stringify(steps), 'open', JSON.stringify(options));
+      this.audit.append({
+        actor: 'user', action: 'runbook.started', subject: id,
+        details: { procedure: input.procedure, steps: steps.length, ...(input.waitHours !== undefined ? { waitHours: input.waitHours } : {}) },
+      });
       return this.show(id);
     });
   }
@@ -94,40 +108,51 @@ export class RunbookService {
     if (!row) throw new FerryError('USAGE', `No runbook run ${id.slice(0, 60)}`, { reason: 'unknown-run' });
     const states = new Map((this.db.prepare('SELECT * FROM runbook_step_states WHERE run_id = ?').all(id) as unknown as StateRow[]).map((s) => [s.step_id, s]));
     const steps = JSON.parse(row.steps) as InstantiatedStep[];
+    const options = JSON.parse(row.options) as RunOptions;
     const now = this.now().getTime();
     const out: RunStep[] = steps.map((step) => {
       const state = states.get(step.id);
-      const base = { ...step, given: state ? (JSON.parse(state.evidence) as Evidence[]) : [], note: state?.note ?? '', at: state?.at ?? null };
+      const base = { ...step, given: state ? (JSON.parse(state.evidence) as Evidence[]) : [], note: state?.note ?? '', at: state?.at ?? null, by: state?.done_by ?? '' };
       if (state) return { ...base, status: state.state, waitUntil: null };
       const open = step.requires.filter((r) => !states.has(r));
       if (open.length > 0) return { ...base, status: 'blocked', waitUntil: null };
       const until = waitEnd(step, states);
       return { ...base, status: until !== null && until.getTime() > now ? 'waiting' : 'ready', waitUntil: until?.toISOString() ?? null };
     });
-    return { id: row.id, procedure: row.procedure as ProcedureId, createdAt: row.created_at, status: row.status, steps: out };
+    return {
+      id: row.id, procedure: row.procedure as ProcedureId, createdAt: row.created_at, status: row.status, by: options.by ?? '',
+      appliances: JSON.parse(row.appliances) as Run['appliances'], variant: options.variant ?? null, packages: options.packages ?? [],
+      waitHours: options.waitHours ?? null, windows: options.windows ?? [], before: options.before ?? {}, steps: out,
+    };
   }
 
-  /** Completes a step with its evidence (audited); STEP_ORDER_VIOLATION when a required step is open or the wait not over. */
-  complete(runId: string, stepId: string, evidence: Evidence[] = [], note = ''): Run {
+  /**
+   * Completes a step with its evidence (audited): STEP_ORDER_VIOLATION when a required step is open or
+   * the wait not over; a vault file must be in the vault; pasted Status › Basics text is read and
+   * compared with what the plan expects (EVIDENCE_MISMATCH when a version differs or none is found).
+   */
+  complete(runId: string, stepId: string, evidence: EvidenceInput[] = [], note = ''): Run {
     return transaction(this.db, () => {
-      const step = this.openStep(runId, stepId);
+      const run = this.show(runId);
+      const step = this.openStep(run, stepId);
       if (step.status === 'blocked') {
-        throw new FerryError('STEP_ORDER_VIOLATION', `"${step.title.en}" needs these steps first: ${step.requires.join(', ')}`, { step: stepId, requires: step.requires.filter((r) => !this.stateOf(runId, r)) });
+        const missing = step.requires.filter((r) => !this.stateOf(runId, r));
+        throw new FerryError('STEP_ORDER_VIOLATION', `"${step.title.en}" needs these steps first: ${missing.join(', ')}`, { step: stepId, requires: missing, reason: 'requires' });
       }
       if (step.status === 'waiting') {
         throw new FerryError('STEP_ORDER_VIOLATION', `"${step.title.en}" is a wait that ends at ${step.waitUntil}`, { step: stepId, waitUntil: step.waitUntil, reason: 'wait' });
       }
-      for (const e of evidence) {
-        if (!step.evidence.includes(e.kind)) throw new FerryError('USAGE', `"${step.title.en}" does not take ${e.kind} as evidence (it takes ${step.evidence.join(', ') || 'none'})`, { step: stepId, kind: e.kind });
-        // A file as evidence is one Ferry holds: the vault has it, verified.
-        if (e.kind === 'vault-file') this.vault.get(e.value);
-      }
+      if (note.length > 2000) throw new FerryError('USAGE', 'A note has at most 2000 characters', { step: stepId, field: 'note' });
+      const recorded = evidence.map((e) => this.evidenceFor(run, step, e));
       const needed: EvidenceKind[] = step.evidence.filter((k) => k !== 'confirm' && k !== 'timestamp');
-      if (needed.length > 0 && !evidence.some((e) => needed.includes(e.kind))) {
+      if (needed.length > 0 && !recorded.some((e) => needed.includes(e.kind))) {
         throw new FerryError('USAGE', `"${step.title.en}" needs evidence: ${needed.join(' or ')}`, { step: stepId, needs: needed, reason: 'evidence' });
       }
-      this.record(runId, stepId, 'done', evidence, note);
-      this.audit.append({ actor: 'user', action: 'runbook.stepDone', subject: runId, details: { step: stepId, evidence: evidence.map((e) => e.kind) } });
+      this.record(runId, stepId, 'done', recorded, note);
+      this.audit.append({
+        actor: 'user', action: 'runbook.stepDone', subject: runId,
+        details: { step: stepId, evidence: recorded.map((e) => (e.kind === 'vault-file' ? `vault-file ${e.value}` : e.kind)) },
+      });
       return this.finishIfDone(runId);
     });
   }
@@ -137,18 +162,42 @@ export class RunbookService {
     const why = reason.trim();
     if (why === '' || why.length > 500) throw new FerryError('USAGE', 'A step is skipped only with a reason (at most 500 characters)', { step: stepId, reason: 'skip-reason' });
     return transaction(this.db, () => {
-      this.openStep(runId, stepId);
+      this.openStep(this.show(runId), stepId);
       this.record(runId, stepId, 'skipped', [], why);
       this.audit.append({ actor: 'user', action: 'runbook.stepSkipped', subject: runId, details: { step: stepId, reason: why } });
       return this.finishIfDone(runId);
     });
   }
 
-  private openStep(runId: string, stepId: string): RunStep {
-    const run = this.show(runId);
-    if (run.status === 'done') throw new FerryError('STEP_ORDER_VIOLATION', 'This run is finished', { run: runId, reason: 'finished' });
+  /** The evidence as recorded, after its checks. */
+  private evidenceFor(run: Run, step: RunStep, e: EvidenceInput): Evidence {
+    if (!step.evidence.includes(e.kind)) throw new FerryError('USAGE', `"${step.title.en}" does not take ${e.kind} as evidence (it takes ${step.evidence.join(', ') || 'none'})`, { step: step.id, kind: e.kind });
+    if (e.kind === 'vault-file') {
+      // A file as evidence is one Ferry holds: the vault has it, as evidence or as a verified package.
+      const sha = e.value.trim().toLowerCase();
+      const pkg = this.vault.repo.get(sha);
+      const fileName = pkg ? pkg.fileName : this.vault.evidence(sha).fileName;
+      return { kind: 'vault-file', value: sha, fileName };
+    }
+    if (e.kind === 'pasted-basics') {
+      const check = checkBasics(e.value, expectedAfter(step, run.packages));
+      if (check.outcome === 'mismatch' || check.outcome === 'unreadable') {
+        const want = Object.entries(check.expected).map(([k, v]) => `${k} ${v}`).join(', ');
+        const read = Object.entries(check.read).map(([k, v]) => `${k} ${v}`).join(', ') || 'no version';
+        throw new FerryError('EVIDENCE_MISMATCH', `The pasted Status › Basics shows ${read}; the plan expects ${want} after "${step.title.en}"`, {
+          step: step.id, outcome: check.outcome, expected: check.expected, read: check.read,
+        });
+      }
+      return { kind: 'pasted-basics', value: e.value, check };
+    }
+    if (e.kind === 'typed' && e.value.trim() === '') throw new FerryError('USAGE', 'A typed value is not empty', { step: step.id, kind: e.kind });
+    return { kind: e.kind, value: e.value };
+  }
+
+  private openStep(run: Run, stepId: string): RunStep {
+    if (run.status === 'done') throw new FerryError('STEP_ORDER_VIOLATION', 'This run is finished', { run: run.id, reason: 'finished' });
     const step = run.steps.find((s) => s.id === stepId);
-    if (!step) throw new FerryError('USAGE', `The run has no step "${stepId.slice(0, 60)}"`, { step: stepId });
+    if (!step) throw new FerryError('USAGE', `The run has no step "${stepId.slice(0, 60)}"`, { step: stepId.slice(0, 60) });
     if (step.status === 'done' || step.status === 'skipped') throw new FerryError('STEP_ORDER_VIOLATION', `"${step.title.en}" is ${step.status} already`, { step: stepId, reason: 'already' });
     return step;
   }
@@ -158,8 +207,8 @@ export class RunbookService {
   }
 
   private record(runId: string, stepId: string, state: 'done' | 'skipped', evidence: Evidence[], note: string): void {
-    this.db.prepare('INSERT INTO runbook_step_states (run_id, step_id, state, at, evidence, note) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(runId, stepId, state, this.now().toISOString(), JSON.stringify(evidence), note);
+    this.db.prepare('INSERT INTO runbook_step_states (run_id, step_id, state, at, evidence, note, done_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(runId, stepId, state, this.now().toISOString(), JSON.stringify(evidence), note, this.user());
   }
 
   private finishIfDone(runId: string): Run {

@@ -194,4 +194,25 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'runbook-options-evidence-files',
+    sql: `
+      -- What a run was started with beyond its steps: the plan's packages, the way to make B primary,
+      -- a configured wait, the maintenance windows, who started it (JSON).
+      ALTER TABLE runbook_runs ADD COLUMN options TEXT NOT NULL DEFAULT '{}';
+      -- Who completed or skipped a step (the account on this computer).
+      ALTER TABLE runbook_step_states ADD COLUMN done_by TEXT NOT NULL DEFAULT '';
+
+      -- Files kept as evidence of a runbook step (the settings backup .nsb, an exported certificate),
+      -- hashed while copied into vault/sha256/ab/<sha256> like the packages, but not packages: no
+      -- signer, no bundle.
+      CREATE TABLE vault_evidence (
+        sha256      TEXT PRIMARY KEY,
+        size        INTEGER NOT NULL,
+        file_name   TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

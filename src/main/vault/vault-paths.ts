@@ -36,11 +36,14 @@ export function processAlive(pid: number): boolean {
 }
 
 /**
- * The id of the process that made a temp name (`….<pid>-<random>.ferry-part`, `zip-<pid>-<uuid>`),
+ * The id of the process that made a temp name (`….<pid>-<random>.ferry-part`, `zip-<pid>-<uuid>`, `evidence-<pid>-<random>`),
  * or null for a name without one.
  */
+/** Folders a process owns while it works (unpacked archives, evidence being copied in). */
+const OWNED_DIRS = ['zip-', 'evidence-'];
+
 function ownerOf(name: string): number | null {
-  const m = /(?:^zip-|\.)(\d+)-[0-9a-f-]+(?:\.ferry-part)?$/.exec(name);
+  const m = /(?:^(?:zip|evidence)-|\.)(\d+)-[0-9a-f-]+(?:\.ferry-part)?$/.exec(name);
   return m ? Number(m[1]) : null;
 }
 
@@ -80,12 +83,12 @@ export function sweepStaging(dataDir: string, now: Date): number {
         removed += 1;
         continue;
       }
-      if ((entry.startsWith('zip-') && gone(entry)) || now.getTime() - st.mtimeMs > STAGING_KEPT_MS) {
+      if ((OWNED_DIRS.some((p) => entry.startsWith(p)) && gone(entry)) || now.getTime() - st.mtimeMs > STAGING_KEPT_MS) {
         rmSync(dir, { recursive: true, force: true });
         removed += 1;
         continue;
       }
-      if (entry.startsWith('zip-')) continue;
+      if (OWNED_DIRS.some((p) => entry.startsWith(p))) continue;
       for (const name of readdirSync(dir)) {
         if (!name.endsWith('.ferry-part') || !gone(name)) continue;
         rmSync(join(dir, name), { force: true });

@@ -3,17 +3,27 @@
  * the technician's browser upload) uses these copies, never the stick. Removing one asks the person
  * first (the UI) and is audited; re-verifying reads the file again and compares with its name.
  */
-import { chmodSync, rmSync, statfsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statfsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { FerryError } from '../../shared/errors.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
-import { tempPathFor } from '../jobs/copy-verify.ts';
+import { syncFolder, tempPathFor } from '../jobs/copy-verify.ts';
 import type { TaskRunner } from '../jobs/worker-tasks.ts';
 import { transaction, type Database } from '../store/database.ts';
-import { packagePath, vaultRoot } from './vault-paths.ts';
+import { ownedTempName, packagePath, vaultRoot } from './vault-paths.ts';
 import { VaultRepository, type VaultPackage } from './vault-repository.ts';
 
 export type { VaultPackage } from './vault-repository.ts';
+
+/** A file kept as evidence of a runbook step (a settings backup, an exported certificate). */
+export interface EvidenceFile {
+  sha256: string;
+  size: number;
+  fileName: string;
+  importedAt: string;
+}
+
+interface EvidenceRow { sha256: string; size: number; file_name: string; imported_at: string }
 
 /** Progress of a vault job in bytes. */
 export type BytesProgress = (phase: string, done: number, total: number) => void;
@@ -112,8 +122,52 @@ export class VaultService {
     rmSync(path, { force: true });
   }
 
+  /**
+   * Copies a file into the vault as evidence, hashing it on the way: into a folder of this process
+   * under `vault/tmp/`, then renamed to its hash (read-only) and recorded (audited). The same bytes
+   * twice are one file; a file already there is kept only if it still is what its name says.
+   */
+  async importEvidence(source: string, signal: AbortSignal, progress: BytesProgress = () => undefined): Promise<EvidenceFile> {
+    const staging = join(vaultRoot(this.dataDir), 'tmp', ownedTempName('evidence-', ''));
+    mkdirSync(staging, { recursive: true, mode: 0o700 });
+    try {
+      const name = basename(source);
+      const copied = await this.run({ type: 'copy', source, dir: staging, name: 'file', temp: tempPathFor(staging, 'file') }, signal, progress);
+      const target = packagePath(this.dataDir, copied.sha256);
+      mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+      const known = this.db.prepare('SELECT 1 FROM vault_evidence WHERE sha256 = ?').get(copied.sha256) !== undefined || this.repo.get(copied.sha256) !== undefined;
+      if (!(known && existsSync(target))) {
+        if (existsSync(target)) chmodSync(target, 0o600);
+        renameSync(join(staging, 'file'), target);
+        chmodSync(target, 0o400);
+        await syncFolder(dirname(target));
+      }
+      const at = this.now().toISOString();
+      return transaction(this.db, () => {
+        const existing = this.db.prepare('SELECT * FROM vault_evidence WHERE sha256 = ?').get(copied.sha256) as EvidenceRow | undefined;
+        if (existing) return evidenceOf(existing);
+        this.db.prepare('INSERT INTO vault_evidence (sha256, size, file_name, imported_at) VALUES (?, ?, ?, ?)').run(copied.sha256, copied.size, name, at);
+        this.audit.append({ actor: 'user', action: 'vault.evidenceImported', subject: copied.sha256, details: { file: name, size: copied.size } });
+        return { sha256: copied.sha256, size: copied.size, fileName: name, importedAt: at };
+      });
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
+    }
+  }
+
+  /** An evidence file; FILE_MISSING when the vault has none with this hash (or its bytes are gone). */
+  evidence(sha256: string): EvidenceFile {
+    const row = this.db.prepare('SELECT * FROM vault_evidence WHERE sha256 = ?').get(sha256) as EvidenceRow | undefined;
+    if (!row || !existsSync(packagePath(this.dataDir, sha256))) throw new FerryError('FILE_MISSING', `No evidence file with SHA-256 ${sha256.slice(0, 64)} in the vault`, { sha256: sha256.slice(0, 64) });
+    return evidenceOf(row);
+  }
+
   /** The vault folder (for messages). */
   get root(): string {
     return vaultRoot(this.dataDir);
   }
+}
+
+function evidenceOf(r: EvidenceRow): EvidenceFile {
+  return { sha256: r.sha256, size: r.size, fileName: r.file_name, importedAt: r.imported_at };
 }

@@ -12,6 +12,7 @@ import { AppliancesPage } from './pages/appliances.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { HomePage } from './pages/home.tsx';
 import { PlanPage } from './pages/plan.tsx';
+import { RunbookPage } from './pages/runbook.tsx';
 import { SettingsPage } from './pages/settings.tsx';
 import { TransferPage } from './pages/transfer.tsx';
 import { VaultPage } from './pages/vault.tsx';
@@ -26,7 +27,7 @@ function CurrentPage({ page }: { page: Page }) {
     case 'plan': return <PlanPage />;
     case 'transfer': return <TransferPage />;
     case 'appliances': return <AppliancesPage />;
-    case 'runbook':
+    case 'runbook': return <RunbookPage />;
     case 'certificates':
     case 'clients':
       return <EmptyState page={page} />;

@@ -71,6 +71,12 @@ export const JOB_KINDS = {
     weights: { copying: 19, syncing: 1 },
     result: z.object({ sha256: Sha256HexSchema, size: ByteCount, name: z.string().min(1) }).strict(),
   }),
+  /** Copy a file into the vault as evidence of a runbook step (the settings backup), hashed on the way. */
+  'evidence-import': define({
+    phases: ['copying', 'syncing'],
+    weights: { copying: 19, syncing: 1 },
+    result: z.object({ sha256: Sha256HexSchema, size: ByteCount, name: z.string().min(1) }).strict(),
+  }),
 } as const;
 
 /** A kind of job. */

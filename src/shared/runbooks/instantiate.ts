@@ -22,6 +22,8 @@ export interface RunAppliances {
 export interface PlannedPackage {
   name: string;
   version: string;
+  /** What it updates (the plan's package kind): the version read back after it is compared by it. */
+  kind?: 'base' | 'site' | 'license' | 'other';
 }
 
 /** One step of a run. */

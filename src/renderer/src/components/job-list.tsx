@@ -14,6 +14,7 @@ function JobResultView({ job }: { job: FinishedJob }) {
     case 'copy-verify':
     case 'vault-export':
     case 'vault-verify':
+    case 'evidence-import':
       return <code className="hash" data-testid="hash-result">{job.result.sha256}</code>;
     // The pages that started these show their results in full; the list only says they are done.
     case 'bundle-create':

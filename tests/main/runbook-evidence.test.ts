@@ -1,0 +1,133 @@
+/**
+ * Runbook runs, second part (issue 10): evidence files hashed into the vault (and refused when they
+ * are not files), pasted Status › Basics compared with the plan by the service (a wrong version or
+ * none refused with EVIDENCE_MISMATCH, nothing recorded), a configured wait, maintenance windows
+ * checked, who did each step, the calendar, and the run's channels through the real handler table.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../../src/main/services.ts';
+import { runCalendar } from '../../src/main/runbooks/run-ics.ts';
+import { packagePath } from '../../src/main/vault/vault-paths.ts';
+import { ferry } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+const PACKAGES = [
+  { name: 'Base Software 3.3.2', version: '3.3.2', kind: 'base' as const },
+  { name: 'Bomgar-12.2.0', version: '12.2.0', kind: 'site' as const },
+];
+
+async function services(now: () => Date = () => new Date('2026-12-01T18:00:00Z')): Promise<Services> {
+  const dir = tempDir();
+  await ferry(dir, 'station', 'init', '--name', 'Jump host');
+  return createServices({ dataDir: dir, create: false, now, tasks: 'in-process' });
+}
+
+const never = new AbortController().signal;
+
+describe('evidence files in the vault', () => {
+  it('hashes a file into the vault (read-only, same bytes once), audited; a folder or a missing file is refused', async () => {
+    const s = await services();
+    const file = join(tempDir(), 'bt-a.nsb');
+    writeFileSync(file, 'settings backup');
+    const sha = createHash('sha256').update('settings backup').digest('hex');
+    const added = await s.vault.importEvidence(file, never);
+    expect(added).toMatchObject({ sha256: sha, size: 15, fileName: 'bt-a.nsb' });
+    const stored = packagePath(s.dataDir, sha);
+    expect(readFileSync(stored, 'utf8')).toBe('settings backup');
+    expect(statSync(stored).mode & 0o777).toBe(0o400);
+    expect((await s.vault.importEvidence(file, never)).importedAt).toBe(added.importedAt);
+    expect(s.audit.list({ action: 'vault.evidenceImported' }).entries).toHaveLength(1);
+    // Nothing is left in the staging area.
+    expect(readdirSync(join(s.dataDir, 'vault', 'tmp'))).toEqual([]);
+    const folder = join(tempDir(), 'dir.nsb');
+    mkdirSync(folder);
+    await expect(s.vault.importEvidence(folder, never)).rejects.toMatchObject({ code: 'INPUT_NOT_A_FILE' });
+    await expect(s.vault.importEvidence(join(tempDir(), 'missing.nsb'), never)).rejects.toMatchObject({ code: 'FILE_MISSING' });
+    expect(readdirSync(join(s.dataDir, 'vault', 'tmp'))).toEqual([]);
+    expect(() => s.vault.evidence('0'.repeat(64))).toThrow(expect.objectContaining({ code: 'FILE_MISSING' }));
+    await s.close();
+  });
+});
+
+describe('runs: versions read back, waits, windows, who', () => {
+  it('compares pasted Status › Basics with the plan: a wrong or missing version is refused and nothing recorded', async () => {
+    const s = await services();
+    const run = s.runbooks.start({ procedure: 'single-manual', appliances: { A: 'bt-a' }, packages: PACKAGES });
+    const file = join(tempDir(), 'bt-a.nsb');
+    writeFileSync(file, 'backup');
+    const { sha256 } = await s.vault.importEvidence(file, never);
+    const installs = run.steps.filter((x) => x.kind === 'install').map((x) => x.id);
+    expect(installs).toEqual(['install-updates#1', 'install-updates#2']);
+    for (const step of run.steps) {
+      if (step.id === installs[0]) break;
+      if (step.evidence.includes('vault-file')) s.runbooks.complete(run.id, step.id, [{ kind: 'vault-file', value: sha256 }]);
+      else s.runbooks.complete(run.id, step.id, step.evidence.includes('confirm') ? [{ kind: 'confirm', value: '' }] : []);
+    }
+    const entries = () => s.audit.list({ action: 'runbook.stepDone' }).matching;
+    const before = entries();
+    // Still the old base: the plan expects 3.3.2 after the first package.
+    expect(() => s.runbooks.complete(run.id, installs[0]!, [{ kind: 'pasted-basics', value: 'Softwareversion: 12.0.0\nBase-Softwareversion: 3.2.4' }]))
+      .toThrow(expect.objectContaining({ code: 'EVIDENCE_MISMATCH', details: expect.objectContaining({ outcome: 'mismatch', expected: { base: '3.3.2' }, read: { site: '12.0.0', base: '3.2.4' } }) }));
+    expect(() => s.runbooks.complete(run.id, installs[0]!, [{ kind: 'pasted-basics', value: 'nothing to read here' }]))
+      .toThrow(expect.objectContaining({ code: 'EVIDENCE_MISMATCH', details: expect.objectContaining({ outcome: 'unreadable' }) }));
+    expect(entries()).toBe(before);
+    expect(s.runbooks.show(run.id).steps.find((x) => x.id === installs[0])!.status).toBe('ready');
+    const done = s.runbooks.complete(run.id, installs[0]!, [{ kind: 'pasted-basics', value: 'Softwareversion: 12.0.0\nBase-Softwareversion: 3.3.2' }]);
+    const given = done.steps.find((x) => x.id === installs[0])!.given[0]!;
+    expect(given.check).toMatchObject({ outcome: 'match', how: 'labelled', read: { site: '12.0.0', base: '3.3.2' } });
+    // Labels Ferry does not know: the expected version in the text counts, and says so.
+    const second = s.runbooks.complete(run.id, installs[1]!, [{ kind: 'pasted-basics', value: 'Running: 12.2.0 (build 7)' }]);
+    expect(second.steps.find((x) => x.id === installs[1])!.given[0]!.check).toMatchObject({ outcome: 'match', how: 'anywhere' });
+    // Who did it: the account on this computer.
+    expect(second.steps.find((x) => x.id === installs[1])!.by).not.toBe('');
+    await s.close();
+  });
+
+  it('a configured wait replaces the guide’s for the run; windows must fit the procedure', async () => {
+    let now = new Date('2026-12-01T18:00:00Z');
+    const s = await services(() => now);
+    const run = s.runbooks.start({ procedure: 'client-followup', appliances: {}, waitHours: 0.5 });
+    expect(run.waitHours).toBe(0.5);
+    expect(run.steps.filter((x) => x.kind === 'wait').map((x) => x.waitHours)).toEqual([0.5]);
+    const windows = [{ start: '2026-12-05T17:00:00.000Z', end: '2026-12-05T21:00:00.000Z' }, { start: '2026-12-06T21:00:00.000Z', end: '2026-12-07T01:00:00.000Z' }];
+    const pair = { A: 'bt-a', B: 'bt-b' };
+    expect(() => s.runbooks.start({ procedure: 'failover-async', appliances: pair, windows: windows.slice(0, 1) })).toThrow(expect.objectContaining({ code: 'USAGE', details: expect.objectContaining({ reason: 'count' }) }));
+    expect(() => s.runbooks.start({ procedure: 'failover-async', appliances: pair, windows: [windows[1]!, windows[0]!] })).toThrow(expect.objectContaining({ details: expect.objectContaining({ reason: 'order' }) }));
+    expect(() => s.runbooks.start({ procedure: 'failover-async', appliances: pair, windows: [{ start: windows[0]!.end, end: windows[0]!.start }, windows[1]!] })).toThrow(expect.objectContaining({ details: expect.objectContaining({ reason: 'empty' }) }));
+    expect(() => s.runbooks.start({ procedure: 'failover-async', appliances: pair, windows: [{ start: '2026-12-05 17:00', end: windows[0]!.end }, windows[1]!] })).toThrow(expect.objectContaining({ details: expect.objectContaining({ reason: 'instant' }) }));
+    const pairRun = s.runbooks.start({ procedure: 'failover-async', appliances: pair, windows, variant: 'nat-swing' });
+    expect(pairRun.windows).toEqual(windows);
+    // The calendar: the two windows with the procedure's titles.
+    const calendar = new ICAL.Component(ICAL.parse(runCalendar(pairRun, 'en', now)));
+    const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    expect(events.map((e) => [e.summary, e.startDate.toJSDate().toISOString(), e.endDate.toJSDate().toISOString()])).toEqual([
+      ['Failover pair – asynchronous update: Window 1: update appliance B and make it primary', windows[0]!.start, windows[0]!.end],
+      ['Failover pair – asynchronous update: Window 2: update appliance A', windows[1]!.start, windows[1]!.end],
+    ]);
+    now = new Date('2026-12-01T19:00:00Z');
+    await s.close();
+  });
+
+  it('serves runs through the handler table: start, complete, the report and calendar saved to a chosen file', async () => {
+    const { createHandlerTable } = await import('../../src/main/ipc/register-handlers.ts');
+    const s = await services();
+    expect(existsSync(s.dataDir)).toBe(true);
+    const table = createHandlerTable(s) as Record<string, (input: unknown) => unknown>;
+    const run = await table['runbook:start']!({ procedure: 'single-auto', appliances: { A: 'bt-a' } }) as { id: string; steps: { id: string }[] };
+    expect((await table['runbook:list']!({}) as unknown[]).length).toBe(1);
+    const skipped = await table['runbook:skip']!({ runId: run.id, stepId: run.steps[0]!.id, reason: 'Backup taken by the operations team (ticket 4711)' }) as { steps: { status: string }[] };
+    expect(skipped.steps[0]!.status).toBe('skipped');
+    const out = join(tempDir(), 'report.html');
+    const target = s.files.registerSaveTarget(out).handle;
+    const saved = await table['runbook:saveReport']!({ runId: run.id, language: 'de', format: 'html', saveTarget: target }) as { file: string; sha256: string };
+    const html = readFileSync(out);
+    expect(saved).toEqual({ file: 'report.html', sha256: createHash('sha256').update(html).digest('hex') });
+    expect(html.toString('utf8')).toContain('Backup taken by the operations team (ticket 4711)');
+    expect(s.audit.list({ action: 'runbook.reported' }).entries[0]!.details).toMatchObject({ format: 'html', language: 'de', sha256: saved.sha256 });
+    await s.close();
+  });
+});
