@@ -73,6 +73,9 @@ export async function runbookShots(ferry: FerryApp, dir: string, language: 'de' 
   await expect(step('wait-jump-clients')).toHaveAttribute('data-status', 'waiting');
   await step('confirm-production-b').scrollIntoViewIfNeeded();
   await shot('07-blocked-and-waiting', true);
+  await step('wait-jump-clients').screenshot({ path: join(dir, `${language}-rb-11-wait.png`) });
+  await step('install-a#1').screenshot({ path: join(dir, `${language}-rb-12-blocked.png`) });
+  await step('install-b#2').screenshot({ path: join(dir, `${language}-rb-13-skipped.png`) });
 
   // The report of the run so far, printed to PDF, as pictures.
   const pdf = join(dir, `${language}-rb-report.pdf`);
@@ -90,6 +93,15 @@ export async function runbookShots(ferry: FerryApp, dir: string, language: 'de' 
   await shot('08-atlas-form', true);
   await page.getByTestId('rb-start').click();
   await expect(page.getByTestId('rb-cluster')).toBeVisible();
-  await step('backup-settings').getByTestId('rb-choose-file').click().catch(() => undefined);
-  await shot('09-atlas-cluster');
+  await page.getByTestId('rb-cluster').screenshot({ path: join(dir, `${language}-rb-09-atlas-cluster.png`) });
+  // Through the preparation until the offline half is drained: the picture shows who takes no clients.
+  const atlasBackup = join(ferry.dataDir, '..', `atlas-${language}.nsb`);
+  writeFileSync(atlasBackup, `atlas backup ${language}`);
+  await ferry.answerNextFileDialog(atlasBackup);
+  await step('backup-settings').getByTestId('rb-choose-file').click();
+  await expect(step('backup-settings').getByTestId('rb-file-ready')).toBeVisible();
+  await step('backup-settings').getByTestId('rb-done').click();
+  for (const id of ['download-updates', 'distribute-to-cluster', 'choose-offline-half', 'disable-offline-half']) await confirm(id);
+  await expect(page.getByTestId('rb-node-fra-1')).toHaveAttribute('data-accepting', 'false');
+  await page.getByTestId('rb-cluster').screenshot({ path: join(dir, `${language}-rb-10-atlas-offline-half.png`) });
 }

@@ -100,7 +100,7 @@ test('an asynchronous failover upgrade from start to end, with a restart in the 
   const first = page.getByTestId('rb-step-install-b#1');
   await first.getByTestId('rb-basics').fill(basics({ base: '3.2.4', site: '12.0.0' }));
   await expect(first.getByTestId('rb-basics-check')).toContainText('Stimmt nicht mit dem Plan überein');
-  await expect(first.getByTestId('rb-basics-check')).toContainText('Der Plan erwartet: Basis 3.3.2');
+  await expect(first.getByTestId('rb-basics-check')).toContainText('Der Plan erwartet: Base-Software 3.3.2');
   await expect(first.getByTestId('rb-done')).toBeDisabled();
   expect(await doNext(page)).toBe('install-b#1');
   expect(await doNext(page)).toBe('install-b#2');

@@ -44,7 +44,7 @@ const EN = {
   roles: { A: 'Appliance A', B: 'Appliance B', single: 'Appliance', oldA: 'Old appliance (A)', newB: 'New appliance (B)', master: 'Atlas master', masterBackup: 'Atlas master backup', traffic: 'Traffic node' },
   region: (r: string) => `region ${r}`, offlineFirst: 'taken offline first', noAppliances: 'No appliances.',
   variants: { 'shared-ip': 'shared IP', 'dns-swing': 'DNS swing', 'nat-swing': 'NAT swing' },
-  versions: 'Versions before and after', appliance: 'Appliance', siteBefore: 'Site before', siteAfter: 'Site after', baseBefore: 'Base before', baseAfter: 'Base after',
+  versions: 'Versions before and after', appliance: 'Appliance', siteBefore: 'Site software before', siteAfter: 'Site software after', baseBefore: 'Base software before', baseAfter: 'Base software after',
   notReadBack: 'not read back', notInInventory: 'not in the inventory', inStep: (n: number) => `step ${n}`,
   plan: 'Plan', noPlan: 'No packages planned.', pkg: 'Package', version: 'Version', kind: 'Kind',
   kinds: { base: 'Base Software', site: 'Site Software', license: 'Licence', other: 'Other' },
@@ -78,10 +78,10 @@ const DE: typeof EN = {
   roles: { A: 'Gerät A', B: 'Gerät B', single: 'Gerät', oldA: 'Altes Gerät (A)', newB: 'Neues Gerät (B)', master: 'Atlas-Master', masterBackup: 'Backup des Atlas-Masters', traffic: 'Traffic-Knoten' },
   region: (r) => `Region ${r}`, offlineFirst: 'geht zuerst offline', noAppliances: 'Keine Geräte.',
   variants: { 'shared-ip': 'Freigegebene IP', 'dns-swing': 'DNS-Swing', 'nat-swing': 'NAT-Swing' },
-  versions: 'Versionen vorher und nachher', appliance: 'Gerät', siteBefore: 'Site vorher', siteAfter: 'Site nachher', baseBefore: 'Base vorher', baseAfter: 'Base nachher',
+  versions: 'Versionen vorher und nachher', appliance: 'Gerät', siteBefore: 'Site-Software vorher', siteAfter: 'Site-Software nachher', baseBefore: 'Base-Software vorher', baseAfter: 'Base-Software nachher',
   notReadBack: 'nicht zurückgelesen', notInInventory: 'nicht im Bestand', inStep: (n) => `Schritt ${n}`,
   plan: 'Plan', noPlan: 'Keine Pakete geplant.', pkg: 'Paket', version: 'Version', kind: 'Art',
-  kinds: { base: 'Base Software', site: 'Site Software', license: 'Lizenz', other: 'Sonstiges' },
+  kinds: { base: 'Base-Software', site: 'Site-Software', license: 'Lizenz', other: 'Sonstiges' },
   windows: 'Wartungsfenster', noWindows: 'Keine Wartungsfenster festgelegt.', window: 'Fenster', start: 'Beginn', end: 'Ende', gap: 'Abstand zum vorigen',
   windowN: (n) => `Fenster ${n}`,
   steps: 'Schritte', no: 'Nr.', step: 'Schritt', when: 'Status, wann, wer', evidence: 'Nachweis und Notiz', quote: (s) => `„${s}“`,
@@ -308,7 +308,7 @@ function windows(ctx: Ctx): ReactNode {
 }
 
 function versionsText(v: { site?: string; base?: string }, t: typeof EN): string {
-  const parts = [v.site !== undefined ? `Site ${v.site}` : null, v.base !== undefined ? `Base ${v.base}` : null].filter((p) => p !== null);
+  const parts = [v.site !== undefined ? `${t.kinds.site} ${v.site}` : null, v.base !== undefined ? `${t.kinds.base} ${v.base}` : null].filter((p) => p !== null);
   return parts.length > 0 ? parts.join(', ') : t.nothing;
 }
 
