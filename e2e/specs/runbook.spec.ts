@@ -83,6 +83,10 @@ test('an asynchronous failover upgrade from start to end, with a restart in the 
   await expect(page.getByTestId('rb-step-install-a#1').getByTestId('rb-blocked-why')).toContainText('Neue Version in der Produktion bestätigen');
 
   expect(await doNext(page)).toBe('plan-windows');
+  // The eye follows the procedure: the next step takes the focus.
+  await expect(page.locator('#rb-title-backup-settings')).toBeFocused();
+  // A backup is taken, never skipped: no Skip button (the service refuses it too).
+  await expect(page.getByTestId('rb-step-backup-settings').getByTestId('rb-skip')).toHaveCount(0);
   // The settings backup goes into the vault; its hash is the evidence.
   const backup = join(mkdtempSync(join(tmpdir(), 'ferry-nsb-')), 'bt-a-2026-11-27.nsb');
   writeFileSync(backup, `settings backup of bt-a ${Date.now()}`);
@@ -92,8 +96,11 @@ test('an asynchronous failover upgrade from start to end, with a restart in the 
   await ferry.answerNextFileDialog(backup);
   await backupStep.getByTestId('rb-choose-file').click();
   await expect(backupStep.getByTestId('rb-file-ready')).toContainText(backupSha);
-  await backupStep.getByTestId('rb-done').click();
+  // The file is in: the focus is on "Mark as done".
+  await expect(backupStep.getByTestId('rb-done')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(backupStep.getByTestId('rb-evidence-hash')).toHaveText(backupSha);
+  await expect(page.locator('#rb-title-sync-now')).toBeFocused();
   for (const id of ['sync-now', 'break-failover', 'check-updates-b', 'download-key-b', 'download-packages-b']) expect(await doNext(page)).toBe(id);
 
   // A version that is not the plan's is refused before anything is recorded.
@@ -123,6 +130,11 @@ test('an asynchronous failover upgrade from start to end, with a restart in the 
   for (const id of ['confirm-production-b', 'check-updates-a', 'download-key-a', 'download-packages-a', 'install-a#1', 'install-a#2', 'install-a#3', 'install-a#4']) expect(await doNext(page)).toBe(id);
   const hosts = page.getByTestId('rb-step-hosts-file-a');
   await hosts.getByTestId('rb-skip').click();
+  await expect(hosts.getByTestId('rb-skip-reason-input')).toBeFocused();
+  // Escape keeps the step and returns to the Skip button.
+  await page.keyboard.press('Escape');
+  await expect(hosts.getByTestId('rb-skip')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(hosts.getByTestId('rb-skip-reason-input')).toBeFocused();
   await expect(hosts.getByTestId('rb-skip-confirm')).toBeDisabled();
   await hosts.getByTestId('rb-skip-reason-input').fill('Kein Rechner mit änderbarer Hosts-Datei; Test über VPN');

@@ -4,13 +4,16 @@
  * none refused with EVIDENCE_MISMATCH, nothing recorded), a configured wait, maintenance windows
  * checked, who did each step, the calendar, and the run's channels through the real handler table.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../src/main/services.ts';
 import { runCalendar } from '../../src/main/runbooks/run-ics.ts';
+import { chromiumPdfPrinter, findChromium } from '../../src/main/runbooks/pdf-printer.ts';
+import { checkBasics, expectedAfter } from '../../src/shared/runbooks/basics-check.ts';
 import { packagePath } from '../../src/main/vault/vault-paths.ts';
 import { ferry } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -88,7 +91,7 @@ describe('runs: versions read back, waits, windows, who', () => {
   });
 
   it('a configured wait replaces the guide’s for the run; windows must fit the procedure', async () => {
-    let now = new Date('2026-12-01T18:00:00Z');
+    const now = new Date('2026-12-01T18:00:00Z');
     const s = await services(() => now);
     const run = s.runbooks.start({ procedure: 'client-followup', appliances: {}, waitHours: 0.5 });
     expect(run.waitHours).toBe(0.5);
@@ -108,26 +111,128 @@ describe('runs: versions read back, waits, windows, who', () => {
       ['Failover pair – asynchronous update: Window 1: update appliance B and make it primary', windows[0]!.start, windows[0]!.end],
       ['Failover pair – asynchronous update: Window 2: update appliance A', windows[1]!.start, windows[1]!.end],
     ]);
-    now = new Date('2026-12-01T19:00:00Z');
     await s.close();
   });
 
   it('serves runs through the handler table: start, complete, the report and calendar saved to a chosen file', async () => {
     const { createHandlerTable } = await import('../../src/main/ipc/register-handlers.ts');
     const s = await services();
-    expect(existsSync(s.dataDir)).toBe(true);
     const table = createHandlerTable(s) as Record<string, (input: unknown) => unknown>;
     const run = await table['runbook:start']!({ procedure: 'single-auto', appliances: { A: 'bt-a' } }) as { id: string; steps: { id: string }[] };
     expect((await table['runbook:list']!({}) as unknown[]).length).toBe(1);
-    const skipped = await table['runbook:skip']!({ runId: run.id, stepId: run.steps[0]!.id, reason: 'Backup taken by the operations team (ticket 4711)' }) as { steps: { status: string }[] };
-    expect(skipped.steps[0]!.status).toBe('skipped');
+    const file = join(tempDir(), 'bt-a.nsb');
+    writeFileSync(file, 'backup');
+    const { sha256 } = await s.vault.importEvidence(file, never);
+    await table['runbook:complete']!({ runId: run.id, stepId: 'backup-settings', evidence: [{ kind: 'vault-file', value: sha256 }] });
+    const skipped = await table['runbook:skip']!({ runId: run.id, stepId: 'check-updates', reason: 'The appliance cannot reach the update server (ticket 4711)' }) as { steps: { status: string }[] };
+    expect(skipped.steps[1]!.status).toBe('skipped');
     const out = join(tempDir(), 'report.html');
     const target = s.files.registerSaveTarget(out).handle;
     const saved = await table['runbook:saveReport']!({ runId: run.id, language: 'de', format: 'html', saveTarget: target }) as { file: string; sha256: string };
     const html = readFileSync(out);
     expect(saved).toEqual({ file: 'report.html', sha256: createHash('sha256').update(html).digest('hex') });
-    expect(html.toString('utf8')).toContain('Backup taken by the operations team (ticket 4711)');
+    expect(html.toString('utf8')).toContain('The appliance cannot reach the update server (ticket 4711)');
+    expect(html.toString('utf8')).toContain(sha256);
+    // The calendar of a run without windows still opens (no events).
+    const ics = join(tempDir(), 'run.ics');
+    await table['runbook:saveCalendar']!({ runId: run.id, language: 'en', saveTarget: s.files.registerSaveTarget(ics).handle });
+    expect(new ICAL.Component(ICAL.parse(readFileSync(ics, 'utf8'))).getAllSubcomponents('vevent')).toHaveLength(0);
     expect(s.audit.list({ action: 'runbook.reported' }).entries[0]!.details).toMatchObject({ format: 'html', language: 'de', sha256: saved.sha256 });
+    await s.close();
+  });
+});
+
+describe('what the review found', () => {
+  it('a version read back is not taken from beside another one, nor from two contradicting labels', () => {
+    const expected = { site: '13.1.0' };
+    expect(checkBasics('Laufende Version: 12.0.0\nVerfügbare Aktualisierung: 13.1.0', expected).outcome).toBe('mismatch');
+    expect(checkBasics('Installed: 12.0.0 — update 13.1.0 available', expected).outcome).toBe('mismatch');
+    expect(checkBasics('Software Version: 13.1.0\nSoftware Version: 12.0.0', expected)).toMatchObject({ outcome: 'mismatch', differs: ['site'] });
+    expect(checkBasics('Software Version: 12.0.0\nSoftware Version: 13.1.0', expected).outcome).toBe('mismatch');
+    expect(checkBasics('Software Version: 113.1.0', expected).outcome).toBe('mismatch');
+    expect(checkBasics('Software Version: 13.1.0.5', expected).outcome).toBe('mismatch');
+    // Alone in the text, without a label Ferry knows: taken, and said so.
+    expect(checkBasics('Übersicht\nBeyondTrust 13.1.0\nLaufzeit 2 Tage', expected)).toMatchObject({ outcome: 'match', how: 'anywhere' });
+    // A package recorded without its kind (a run from before kinds were kept): its name says what it updates.
+    expect(expectedAfter({ package: { name: 'BeyondTrust 13.1.0', version: '13.1.0' } }, [])).toEqual({ site: '13.1.0' });
+    expect(expectedAfter({ package: { name: 'Base Software 4.0.0', version: '4.0.0' } }, [])).toEqual({ base: '4.0.0' });
+  });
+
+  it('removing a package keeps the same bytes kept as evidence; a damaged evidence file is healed by importing it again', async () => {
+    const s = await services();
+    const file = join(tempDir(), 'bt-a.nsb');
+    writeFileSync(file, 'backup bytes');
+    const { sha256 } = await s.vault.importEvidence(file, never);
+    const stored = packagePath(s.dataDir, sha256);
+    // Someone damages the stored copy; importing the file again puts the right bytes back.
+    chmodSync(stored, 0o600);
+    writeFileSync(stored, 'TAMPERED');
+    await s.vault.importEvidence(file, never);
+    expect(readFileSync(stored, 'utf8')).toBe('backup bytes');
+    // A package with the same hash (inserted as a bundle import would) is removed: the evidence stays.
+    s.vault.repo.insert({ sha256, size: 12, name: 'Same bytes', kind: 'other', version: '1.0.0', requires: [], upgradesFrom: null, fileName: 'same.bin', vendorSha256: null, bundleId: 'b', requestId: 'r', signer: 's', importedAt: '2026-12-01T18:00:00.000Z', verifiedAt: '2026-12-01T18:00:00.000Z' });
+    s.vault.remove(sha256);
+    expect(readFileSync(stored, 'utf8')).toBe('backup bytes');
+    expect(s.vault.evidence(sha256).fileName).toBe('bt-a.nsb');
+    await s.close();
+  });
+
+  it('a wait that requires no step counts from the start of the run; notes and names cannot spoof with direction marks', async () => {
+    let now = new Date('2026-12-01T18:00:00Z');
+    const s = await services(() => now);
+    const run = s.runbooks.start({ procedure: 'client-followup', appliances: {} });
+    const wait = run.steps.find((x) => x.kind === 'wait' && x.requires.length === 0)!;
+    expect(wait).toMatchObject({ status: 'waiting', waitUntil: '2026-12-02T18:00:00.000Z' });
+    expect(() => s.runbooks.complete(run.id, wait.id)).toThrow(expect.objectContaining({ code: 'STEP_ORDER_VIOLATION' }));
+    now = new Date('2026-12-02T18:00:00Z');
+    const done = s.runbooks.complete(run.id, wait.id, [], 'checked bt-a\u202Ebsn.exe');
+    expect(done.steps.find((x) => x.id === wait.id)!.note).toBe('checked bt-a\uFFFDbsn.exe');
+    const file = join(tempDir(), 'bt-a\u202Ebsn.exe');
+    writeFileSync(file, 'x');
+    expect((await s.vault.importEvidence(file, never)).fileName).toBe('bt-a\uFFFDbsn.exe');
+    await s.close();
+  });
+
+  it('refuses at the start what would jam a run: a package version that is none, unknown offline nodes, a node twice', async () => {
+    const s = await services();
+    const { createHandlerTable } = await import('../../src/main/ipc/register-handlers.ts');
+    const { createDispatcher } = await import('../../src/main/ipc/dispatcher.ts');
+    const dispatch = createDispatcher(createHandlerTable(s), { isTrustedSender: () => true });
+    const start = (input: unknown) => dispatch({ id: 1, url: 'app://ferry/' } as never, 'runbook:start', input) as Promise<{ ok: boolean; error?: { code: string } }>;
+    expect(await start({ procedure: 'single-auto', appliances: { A: 'a' }, packages: [{ name: 'X', version: 'latest', kind: 'site' }] })).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_ARGUMENTS' } });
+    expect(await start({ procedure: 'single-auto', appliances: { A: 'a' }, packages: [{ name: 'X', version: '13.1.0' }] })).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_ARGUMENTS' } });
+    const traffic = [{ name: 'fra-1', region: 'EU' }, { name: 'fra-2', region: 'EU' }];
+    expect(() => s.runbooks.start({ procedure: 'atlas-plain', appliances: { master: 'm', traffic, offline: ['nyc-9'] } })).toThrow(expect.objectContaining({ code: 'USAGE', details: expect.objectContaining({ field: 'offline' }) }));
+    expect(() => s.runbooks.start({ procedure: 'atlas-plain', appliances: { master: 'm', traffic: [...traffic, traffic[0]!] } })).toThrow(expect.objectContaining({ code: 'USAGE', details: expect.objectContaining({ field: 'traffic' }) }));
+    // The failover variant is recorded even when the default is taken.
+    expect(s.runbooks.start({ procedure: 'failover-async', appliances: { A: 'a', B: 'b' } }).variant).toBe('shared-ip');
+    await s.close();
+  });
+});
+
+describe('the PDF printer of the harness and the command line', () => {
+  const chromium = findChromium();
+  const pdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
+
+  it('without Chromium says so with its code', async () => {
+    await expect(chromiumPdfPrinter(null)('<p>x</p>')).rejects.toMatchObject({ code: 'REPORT_PDF_FAILED' });
+  });
+
+  it.skipIf(chromium === null || !pdftotext)('prints the English report with the evidence hash (read back with pdftotext)', async () => {
+    const s = await services();
+    const run = s.runbooks.start({ procedure: 'single-manual', appliances: { A: 'bt-a' } });
+    const file = join(tempDir(), 'bt-a.nsb');
+    writeFileSync(file, 'english backup');
+    const { sha256 } = await s.vault.importEvidence(file, never);
+    s.runbooks.complete(run.id, 'backup-settings', [{ kind: 'vault-file', value: sha256 }]);
+    const { reportFor } = await import('../../src/main/runbooks/handlers.ts');
+    const pdf = await chromiumPdfPrinter(chromium)(reportFor(s, run.id, 'en'));
+    const out = join(tempDir(), 'report.pdf');
+    writeFileSync(out, pdf);
+    const text = spawnSync('pdftotext', ['-raw', out, '-'], { encoding: 'utf8' }).stdout;
+    expect(text.replace(/\s+/g, '')).toContain(sha256);
+    expect(text).toContain('Back up');
+    expect(text).toContain('Deviations');
     await s.close();
   });
 });

@@ -34,14 +34,14 @@ describe('instantiate', () => {
     ] }],
   };
 
-  it('expands install steps per package in plan order, each gated by the one before; later steps wait for the last', () => {
+  it('expands install steps per package in plan order, each gated by the one before and by the step\'s own gates; later steps wait for the last', () => {
     const steps = instantiate(definition, {
       appliances: { A: 'appliance-a', B: 'appliance-b' },
       packages: [{ name: 'Base Software 4.0.0', version: '4.0.0' }, { name: 'BeyondTrust 13.1.0', version: '13.1.0' }],
     });
     expect(steps.map((s) => s.id)).toEqual(['backup', 'upgrade-b#1', 'upgrade-b#2', 'switch-ip', 'verify-b', 'offline']);
     expect(steps.find((s) => s.id === 'upgrade-b#1')!.requires).toEqual(['backup']);
-    expect(steps.find((s) => s.id === 'upgrade-b#2')).toMatchObject({ requires: ['upgrade-b#1'], package: { version: '13.1.0' }, appliances: ['appliance-b'] });
+    expect(steps.find((s) => s.id === 'upgrade-b#2')).toMatchObject({ requires: ['backup', 'upgrade-b#1'], package: { version: '13.1.0' }, appliances: ['appliance-b'] });
     expect(steps.find((s) => s.id === 'verify-b')!.requires).toEqual(['upgrade-b#2']);
   });
 

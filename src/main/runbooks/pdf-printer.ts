@@ -16,7 +16,7 @@ export type PdfPrinter = (html: string) => Promise<Buffer>;
 
 /** No printer (a caller without Chromium): says so with a stable code. */
 export const NO_PDF_PRINTER: PdfPrinter = async () => {
-  throw new FerryError('OUTPUT_NOT_WRITABLE', 'No PDF printer here: save the report as HTML and print it from a browser', { reason: 'no-pdf-printer' });
+  throw new FerryError('REPORT_PDF_FAILED', 'No PDF printer here: save the report as HTML and print it from a browser', { reason: 'no-pdf-printer' });
 };
 
 /** The Chromium on PATH (`chromium`, `chromium-browser`, `google-chrome`), or `FERRY_CHROMIUM`; null when none. */
@@ -42,16 +42,20 @@ export function chromiumPdfPrinter(binary: string | null = findChromium()): PdfP
       writeFileSync(input, html, { mode: 0o600 });
       await new Promise<void>((resolve, reject) => {
         execFile(binary, [
+          // No network (a proxy that leads nowhere); scripts are barred by the document's own CSP
+          // (headless printing itself stops working with scripts switched off).
           '--headless', '--no-sandbox', '--disable-gpu', '--disable-extensions', '--no-first-run', '--no-pdf-header-footer',
+          '--proxy-server=127.0.0.1:9', '--proxy-bypass-list=<-loopback>',
           `--user-data-dir=${join(dir, 'profile')}`, `--print-to-pdf=${output}`, pathToFileURL(input).href,
         ], { timeout: 120_000 }, (error) => (error && !existsSync(output) ? reject(error) : resolve()));
       });
       const pdf = readFileSync(output);
-      if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error('Chromium wrote no PDF');
+      // A whole PDF: its header, and its end marker (a printer stopped half-way leaves none).
+      if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-' || !pdf.subarray(-32).toString('latin1').includes('%%EOF')) throw new Error('Chromium wrote no complete PDF');
       return pdf;
     } catch (error) {
       if (error instanceof FerryError) throw error;
-      throw new FerryError('OUTPUT_NOT_WRITABLE', `The PDF could not be printed: ${(error as Error).message.slice(0, 200)}`, { reason: 'pdf-failed' });
+      throw new FerryError('REPORT_PDF_FAILED', `The PDF could not be printed: ${(error as Error).message.slice(0, 200)}`, { reason: 'pdf-failed' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -10,6 +10,7 @@ import { userInfo } from 'node:os';
 import type { z } from 'zod';
 import type { Evidence, Run, RunStartSchema, RunStep } from '../../shared/contract/runbook.ts';
 import { FerryError } from '../../shared/errors.ts';
+import { parseInstant } from '../../shared/instant.ts';
 import { checkBasics, expectedAfter } from '../../shared/runbooks/basics-check.ts';
 import { RUNBOOKS } from '../../shared/runbooks/index.ts';
 import { instantiate, type InstantiatedStep, type PlannedPackage } from '../../shared/runbooks/instantiate.ts';
@@ -77,12 +78,17 @@ export class RunbookService {
     const bad = checkWindows(input.procedure, windows);
     if (bad !== null) throw new FerryError('USAGE', `The maintenance windows do not fit the procedure (${bad})`, { field: 'windows', reason: bad });
     if (input.waitHours !== undefined && !(Number.isFinite(input.waitHours) && input.waitHours >= 0)) throw new FerryError('USAGE', 'A wait is a number of hours, 0 or more', { field: 'waitHours' });
+    const traffic = (input.appliances.traffic ?? []).map((t) => t.name);
+    if (new Set(traffic).size !== traffic.length) throw new FerryError('USAGE', 'A traffic node is named twice', { field: 'traffic' });
+    const strange = (input.appliances.offline ?? []).filter((n) => !traffic.includes(n));
+    if (strange.length > 0) throw new FerryError('USAGE', `Not traffic nodes of this run: ${strange.join(', ').slice(0, 200)}`, { field: 'offline' });
+    const variant = input.variant ?? (RUNBOOKS[input.procedure].sections.some((sec) => sec.steps.some((st) => st.variant !== undefined)) ? 'shared-ip' : undefined);
     const packages = input.packages ?? [];
-    const steps = instantiate(RUNBOOKS[input.procedure], { appliances: input.appliances, packages, ...(input.variant ? { variant: input.variant } : {}) })
+    const steps = instantiate(RUNBOOKS[input.procedure], { appliances: input.appliances, packages, ...(variant ? { variant } : {}) })
       .map((step) => (step.kind === 'wait' && input.waitHours !== undefined ? { ...step, waitHours: input.waitHours } : step));
     const options: RunOptions = {
       by: this.user(), packages, windows, before,
-      ...(input.variant ? { variant: input.variant } : {}), ...(input.waitHours !== undefined ? { waitHours: input.waitHours } : {}),
+      ...(variant ? { variant } : {}), ...(input.waitHours !== undefined ? { waitHours: input.waitHours } : {}),
     };
     const id = randomUUID();
     return transaction(this.db, () => {
@@ -116,7 +122,7 @@ export class RunbookService {
       if (state) return { ...base, status: state.state, waitUntil: null };
       const open = step.requires.filter((r) => !states.has(r));
       if (open.length > 0) return { ...base, status: 'blocked', waitUntil: null };
-      const until = waitEnd(step, states);
+      const until = waitEnd(step, states, row.created_at);
       return { ...base, status: until !== null && until.getTime() > now ? 'waiting' : 'ready', waitUntil: until?.toISOString() ?? null };
     });
     return {
@@ -148,7 +154,7 @@ export class RunbookService {
       if (needed.length > 0 && !recorded.some((e) => needed.includes(e.kind))) {
         throw new FerryError('USAGE', `"${step.title.en}" needs evidence: ${needed.join(' or ')}`, { step: stepId, needs: needed, reason: 'evidence' });
       }
-      this.record(runId, stepId, 'done', recorded, note);
+      this.record(runId, stepId, 'done', recorded, visible(note));
       this.audit.append({
         actor: 'user', action: 'runbook.stepDone', subject: runId,
         details: { step: stepId, evidence: recorded.map((e) => (e.kind === 'vault-file' ? `vault-file ${e.value}` : e.kind)) },
@@ -162,8 +168,17 @@ export class RunbookService {
     const why = reason.trim();
     if (why === '' || why.length > 500) throw new FerryError('USAGE', 'A step is skipped only with a reason (at most 500 characters)', { step: stepId, reason: 'skip-reason' });
     return transaction(this.db, () => {
-      this.openStep(this.show(runId), stepId);
-      this.record(runId, stepId, 'skipped', [], why);
+      const step = this.openStep(this.show(runId), stepId);
+      // Skipping is no way around a gate: only a step whose turn it is can be skipped.
+      if (step.status === 'blocked') {
+        const missing = step.requires.filter((r) => !this.stateOf(runId, r));
+        throw new FerryError('STEP_ORDER_VIOLATION', `"${step.title.en}" cannot be skipped before these steps: ${missing.join(', ')}`, { step: stepId, requires: missing, reason: 'requires' });
+      }
+      // The guide's first rule: back up before updating. A backup is taken (its file into the vault), never skipped.
+      if (step.kind === 'backup') {
+        throw new FerryError('STEP_ORDER_VIOLATION', `"${step.title.en}" is a backup: it is done with its file in the vault, never skipped`, { step: stepId, reason: 'backup' });
+      }
+      this.record(runId, stepId, 'skipped', [], visible(why));
       this.audit.append({ actor: 'user', action: 'runbook.stepSkipped', subject: runId, details: { step: stepId, reason: why } });
       return this.finishIfDone(runId);
     });
@@ -173,11 +188,16 @@ export class RunbookService {
   private evidenceFor(run: Run, step: RunStep, e: EvidenceInput): Evidence {
     if (!step.evidence.includes(e.kind)) throw new FerryError('USAGE', `"${step.title.en}" does not take ${e.kind} as evidence (it takes ${step.evidence.join(', ') || 'none'})`, { step: step.id, kind: e.kind });
     if (e.kind === 'vault-file') {
-      // A file as evidence is one Ferry holds: the vault has it, as evidence or as a verified package.
+      // A file as evidence is one Ferry holds. A backup is one taken into the vault for this run (not a
+      // package, not an older backup); other steps may also name a verified package.
       const sha = e.value.trim().toLowerCase();
-      const pkg = this.vault.repo.get(sha);
-      const fileName = pkg ? pkg.fileName : this.vault.evidence(sha).fileName;
-      return { kind: 'vault-file', value: sha, fileName };
+      const pkg = step.kind === 'backup' ? undefined : this.vault.repo.get(sha);
+      if (pkg) return { kind: 'vault-file', value: sha, fileName: pkg.fileName };
+      const file = this.vault.evidence(sha);
+      if (step.kind === 'backup' && Date.parse(file.importedAt) < Date.parse(run.createdAt)) {
+        throw new FerryError('STEP_ORDER_VIOLATION', `"${file.fileName}" came into the vault before this run began: take the backup for this run`, { step: step.id, reason: 'old-backup', importedAt: file.importedAt });
+      }
+      return { kind: 'vault-file', value: sha, fileName: file.fileName };
     }
     if (e.kind === 'pasted-basics') {
       const check = checkBasics(e.value, expectedAfter(step, run.packages));
@@ -191,7 +211,8 @@ export class RunbookService {
       return { kind: 'pasted-basics', value: e.value, check };
     }
     if (e.kind === 'typed' && e.value.trim() === '') throw new FerryError('USAGE', 'A typed value is not empty', { step: step.id, kind: e.kind });
-    return { kind: e.kind, value: e.value };
+    if (e.kind === 'timestamp' && parseInstant(e.value) === null) throw new FerryError('USAGE', 'A timestamp is an ISO-8601 time with a zone', { step: step.id, kind: e.kind });
+    return { kind: e.kind, value: e.kind === 'confirm' ? '' : visible(e.value.trim()) };
   }
 
   private openStep(run: Run, stepId: string): RunStep {
@@ -222,10 +243,18 @@ export class RunbookService {
   }
 }
 
-/** A wait ends `waitHours` after the last of the steps it requires was done; null for other steps. */
-function waitEnd(step: InstantiatedStep, states: Map<string, StateRow>): Date | null {
+/**
+ * A wait ends `waitHours` after the last of the steps it requires was done — or, for a wait that
+ * requires none (the client follow-up's), after the run began; null for other steps.
+ */
+function waitEnd(step: InstantiatedStep, states: Map<string, StateRow>, createdAt: string): Date | null {
   if (step.kind !== 'wait' || step.waitHours === undefined) return null;
-  const last = Math.max(0, ...step.requires.map((r) => Date.parse(states.get(r)?.at ?? '') || 0));
-  if (last === 0) return null;
+  const last = step.requires.length === 0 ? Date.parse(createdAt) : Math.max(0, ...step.requires.map((r) => Date.parse(states.get(r)?.at ?? '') || 0));
+  if (!last) return null;
   return new Date(last + step.waitHours * 3_600_000);
+}
+
+/** Text a person typed, with direction overrides and other invisible format characters made visible (no "exe.nsb" spoofing). */
+export function visible(text: string): string {
+  return text.replace(/\p{Cf}/gu, '\uFFFD');
 }

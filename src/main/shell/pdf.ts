@@ -7,6 +7,7 @@ import { BrowserWindow } from 'electron';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FerryError } from '../../shared/errors.ts';
 import type { PdfPrinter } from '../runbooks/pdf-printer.ts';
 import { lockDownSession } from './window.ts';
 
@@ -16,7 +17,7 @@ export function createElectronPdfPrinter(): PdfPrinter {
     const dir = mkdtempSync(join(tmpdir(), 'ferry-pdf-'));
     const win = new BrowserWindow({
       show: false,
-      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, partition: 'ferry-pdf', disableBlinkFeatures: 'Auxclick' },
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, partition: 'ferry-pdf', disableBlinkFeatures: 'Auxclick', webviewTag: false },
     });
     // The document is self-contained: nothing may load from anywhere, no navigation away (its own in-memory session).
     win.webContents.session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) => callback({ cancel: true }));
@@ -26,8 +27,10 @@ export function createElectronPdfPrinter(): PdfPrinter {
     try {
       const file = join(dir, 'report.html');
       writeFileSync(file, html, { mode: 0o600 });
-      await win.loadFile(file);
-      return await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+      // A report is small; a printer that hangs is told apart from one that works.
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new FerryError('REPORT_PDF_FAILED', 'Printing the report took longer than 2 minutes', { reason: 'timeout' })), 120_000).unref());
+      await Promise.race([win.loadFile(file), timeout]);
+      return await Promise.race([win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }), timeout]);
     } finally {
       win.destroy();
       rmSync(dir, { recursive: true, force: true });

@@ -113,6 +113,8 @@ export class VaultService {
       this.repo.remove(sha256);
       this.audit.append({ actor: 'user', action: 'vault.removed', subject: sha256, details: { name: entry.name, size: entry.size } });
     });
+    // The same bytes kept as a runbook step's evidence stay: the record still points at them.
+    if (this.db.prepare('SELECT 1 FROM vault_evidence WHERE sha256 = ?').get(sha256) !== undefined) return;
     const path = packagePath(this.dataDir, sha256);
     try {
       chmodSync(path, 0o600);
@@ -125,23 +127,23 @@ export class VaultService {
   /**
    * Copies a file into the vault as evidence, hashing it on the way: into a folder of this process
    * under `vault/tmp/`, then renamed to its hash (read-only) and recorded (audited). The same bytes
-   * twice are one file; a file already there is kept only if it still is what its name says.
+   * twice are one file (the fresh copy replaces the one there, healing a damaged one).
    */
   async importEvidence(source: string, signal: AbortSignal, progress: BytesProgress = () => undefined): Promise<EvidenceFile> {
     const staging = join(vaultRoot(this.dataDir), 'tmp', ownedTempName('evidence-', ''));
     mkdirSync(staging, { recursive: true, mode: 0o700 });
     try {
-      const name = basename(source);
+      // The name as the person sees it, with direction overrides made visible (no "exe.nsb" spoofing).
+      const name = basename(source).replace(/\p{Cf}/gu, '\uFFFD');
       const copied = await this.run({ type: 'copy', source, dir: staging, name: 'file', temp: tempPathFor(staging, 'file') }, signal, progress);
       const target = packagePath(this.dataDir, copied.sha256);
       mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
-      const known = this.db.prepare('SELECT 1 FROM vault_evidence WHERE sha256 = ?').get(copied.sha256) !== undefined || this.repo.get(copied.sha256) !== undefined;
-      if (!(known && existsSync(target))) {
-        if (existsSync(target)) chmodSync(target, 0o600);
-        renameSync(join(staging, 'file'), target);
-        chmodSync(target, 0o400);
-        await syncFolder(dirname(target));
-      }
+      // The copy just hashed takes the place of whatever lies there: identical bytes if all is well,
+      // and a damaged earlier copy is healed rather than kept.
+      if (existsSync(target)) chmodSync(target, 0o600);
+      renameSync(join(staging, 'file'), target);
+      chmodSync(target, 0o400);
+      await syncFolder(dirname(target));
       const at = this.now().toISOString();
       return transaction(this.db, () => {
         const existing = this.db.prepare('SELECT * FROM vault_evidence WHERE sha256 = ?').get(copied.sha256) as EvidenceRow | undefined;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { LanguageSchema } from './app.ts';
 import { Sha256HexSchema } from './common.ts';
+import { isVersion } from '../versions.ts';
 
 const TextSchema = z.object({ de: z.string(), en: z.string() });
 export const ProcedureIdSchema = z.enum(['single-auto', 'single-manual', 'failover-sync', 'failover-async', 'atlas-failover', 'atlas-plain', 'hardware-migration', 'client-followup']);
@@ -14,8 +15,10 @@ export const VariantSchema = z.enum(['shared-ip', 'dns-swing', 'nat-swing']);
 const PackageKindSchema = z.enum(['base', 'site', 'license', 'other']);
 const Name = z.string().trim().min(1).max(200);
 
-/** A package of the plan, in plan order. */
+/** A package of the plan, in plan order (as recorded: runs from before kinds were kept have none). */
 export const PlannedPackageSchema = z.object({ name: Name, version: z.string().max(100), kind: PackageKindSchema.optional() }).strict();
+/** A package a new run installs: a version that is one, and what it updates (its version read back is compared by it). */
+const StartPackageSchema = z.object({ name: Name, version: z.string().max(100).refine(isVersion, 'not a version'), kind: PackageKindSchema }).strict();
 
 /** The appliances of a run by their part (names from the inventory). */
 export const RunAppliancesSchema = z.object({
@@ -98,7 +101,7 @@ export const RunSchema = z.object({
 export const RunStartSchema = z.object({
   procedure: ProcedureIdSchema,
   appliances: RunAppliancesSchema,
-  packages: z.array(PlannedPackageSchema).max(500).optional(),
+  packages: z.array(StartPackageSchema).max(500).optional(),
   variant: VariantSchema.optional(),
   /** Every wait of the run lasts this long instead of the guide's time (a shorter one is a deviation in the report). */
   waitHours: z.number().min(0).max(24 * 60).optional(),

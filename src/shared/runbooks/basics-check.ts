@@ -7,7 +7,8 @@
  */
 import { parseStatusBasics } from '../transfer/status-basics.ts';
 import { versionsIn } from '../transfer/package-name.ts';
-import { compareVersions } from '../versions.ts';
+import { compareVersions, isVersion } from '../versions.ts';
+import { identifyPackage } from '../transfer/package-name.ts';
 import type { InstantiatedStep, PlannedPackage } from './instantiate.ts';
 
 /** The versions a step expects the appliance to run once it is done. */
@@ -39,37 +40,59 @@ export interface BasicsCheck {
 export function expectedAfter(step: Pick<InstantiatedStep, 'package'>, packages: readonly PlannedPackage[]): ExpectedVersions {
   const own = step.package;
   if (own !== undefined) {
-    if (own.kind === 'site') return { site: own.version };
-    if (own.kind === 'base') return { base: own.version };
+    const kind = kindOf(own);
+    if (kind === 'site') return { site: own.version };
+    if (kind === 'base') return { base: own.version };
     return {};
   }
   const out: ExpectedVersions = {};
   for (const p of packages) {
-    if (p.kind === 'site' || p.kind === 'base') out[p.kind] = p.version;
+    const kind = kindOf(p);
+    if (kind === 'site' || kind === 'base') out[kind] = p.version;
   }
   return out;
 }
 
-/** Reads `text` and compares it with `expected`. */
+/** A package's kind: as the plan said, else (a run from before kinds were kept) as its name says. */
+function kindOf(p: PlannedPackage): PlannedPackage['kind'] {
+  return p.kind ?? identifyPackage(p.name).kind;
+}
+
+const same = (a: string, b: string): boolean => isVersion(a) && isVersion(b) && compareVersions(a, b) === 0;
+
+/**
+ * Reads `text` and compares it with `expected`. Two labelled values for one component that differ
+ * (two pages pasted together) are a mismatch, never "the first one". Without a known label, the
+ * expected version counts only when no other version stands in the text beside the labelled ones —
+ * "12.0.0, update 13.1.0 available" proves nothing.
+ */
 export function checkBasics(text: string, expected: ExpectedVersions): BasicsCheck {
   const parsed = parseStatusBasics(text);
   const read: ExpectedVersions = {
     ...(parsed.siteVersion !== undefined ? { site: parsed.siteVersion } : {}),
     ...(parsed.baseVersion !== undefined ? { base: parsed.baseVersion } : {}),
   };
+  // A contradicting labelled line lands among the unrecognised ones: read each alone.
+  const contradicted = (['site', 'base'] as const).filter((k) => read[k] !== undefined && parsed.unrecognised.some((line) => {
+    const alone = parseStatusBasics(line);
+    const other = k === 'site' ? alone.siteVersion : alone.baseVersion;
+    return other !== undefined && !same(other, read[k]!);
+  }));
   const wanted = (['site', 'base'] as const).filter((k) => expected[k] !== undefined);
+  if (contradicted.length > 0) return { expected, read, outcome: 'mismatch', how: 'labelled', differs: contradicted };
   if (wanted.length === 0) {
     return { expected, read, outcome: read.site || read.base ? 'nothing-expected' : 'unreadable', how: read.site || read.base ? 'labelled' : null, differs: [] };
   }
-  const differs = wanted.filter((k) => read[k] !== undefined && compareVersions(read[k]!, expected[k]!) !== 0);
+  const differs = wanted.filter((k) => read[k] !== undefined && !same(read[k]!, expected[k]!));
   if (differs.length > 0) return { expected, read, outcome: 'mismatch', how: 'labelled', differs };
   if (wanted.every((k) => read[k] !== undefined)) return { expected, read, outcome: 'match', how: 'labelled', differs: [] };
-  // Labels Ferry does not know: the expected version standing in the text is taken, and shown as such.
-  const anywhere = versionsIn(text).map((v) => v.version);
+  // Labels Ferry does not know: the expected version standing in the text is taken, and shown as such —
+  // but only when every version there is either labelled or the expected one.
+  const labelled = [read.site, read.base].filter((v): v is string => v !== undefined);
+  const others = versionsIn(text).map((v) => v.version).filter((v) => !labelled.some((l) => same(l, v)));
   const missing = wanted.filter((k) => read[k] === undefined);
-  if (missing.every((k) => anywhere.some((v) => compareVersions(v, expected[k]!) === 0))) {
-    const found = Object.fromEntries(missing.map((k) => [k, expected[k]!]));
-    return { expected, read: { ...read, ...found }, outcome: 'match', how: 'anywhere', differs: [] };
+  if (missing.length === 1 && others.length > 0 && others.every((v) => same(v, expected[missing[0]!]!))) {
+    return { expected, read: { ...read, [missing[0]!]: expected[missing[0]!]! }, outcome: 'match', how: 'anywhere', differs: [] };
   }
-  return { expected, read, outcome: anywhere.length === 0 && !read.site && !read.base ? 'unreadable' : 'mismatch', how: null, differs: missing };
+  return { expected, read, outcome: others.length === 0 && labelled.length === 0 ? 'unreadable' : 'mismatch', how: null, differs: missing };
 }

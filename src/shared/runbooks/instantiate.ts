@@ -91,11 +91,12 @@ export function instantiate(definition: RunbookDefinition, input: InstantiateInp
         lastIdOf.set(step.id, step.id);
         continue;
       }
-      // One step per package, each after the one before (the plan's order is the install order).
+      // One step per package, each after the one before (the plan's order is the install order), and
+      // each behind the step's own gates too: no later package gets past a backup by an earlier one.
       let previous: string | null = null;
       packages.forEach((pkg, i) => {
         const id = `${step.id}#${i + 1}`;
-        steps.push({ ...base, id, requires: previous === null ? requires : [previous], package: pkg });
+        steps.push({ ...base, id, requires: previous === null ? requires : [...requires, previous], package: pkg });
         previous = id;
       });
       lastIdOf.set(step.id, previous!);

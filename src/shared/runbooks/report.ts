@@ -471,6 +471,8 @@ export function runReportHtml(input: RunReport, language: 'de' | 'en'): string {
   const doc = h('html', { lang: language },
     h('head', null,
       h('meta', { charSet: 'utf-8' }),
+      // Nothing in the record runs or loads: only its own inline styles apply, whatever text it quotes.
+      h('meta', { httpEquiv: 'Content-Security-Policy', content: "default-src 'none'; style-src 'unsafe-inline'" }),
       h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
       h('title', null, title),
       h('style', null, CSS),

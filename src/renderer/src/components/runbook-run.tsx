@@ -49,10 +49,13 @@ export function RunbookRun({ run }: { run: Run }) {
   const definition = RUNBOOKS[run.procedure];
   const settled = run.steps.filter((s) => s.status === 'done' || s.status === 'skipped').length;
   // After a change the next step that can be done takes the focus (or the first waiting one).
-  const onChanged = useCallback(() => {
+  const onChanged = useCallback((changed: string) => {
     requestAnimationFrame(() => {
       const latest = useRunbookStore.getState().runs.find((r) => r.id === run.id);
-      const next = latest?.steps.find((s) => s.status === 'ready') ?? latest?.steps.find((s) => s.status === 'waiting');
+      const steps = latest?.steps ?? [];
+      // The next step after the one just done that can be done, else the first anywhere, else a wait.
+      const from = steps.findIndex((s) => s.id === changed);
+      const next = steps.slice(from + 1).find((s) => s.status === 'ready') ?? steps.find((s) => s.status === 'ready') ?? steps.find((s) => s.status === 'waiting');
       const target = next ? document.getElementById(`rb-title-${next.id}`) : document.getElementById('rb-run-title');
       target?.focus();
     });
@@ -64,7 +67,11 @@ export function RunbookRun({ run }: { run: Run }) {
     <article className="run" data-testid="rb-run" data-run-id={run.id}>
       <div className="run-head">
         <h2 id="rb-run-title" tabIndex={-1}>{definition.title[lang]}</h2>
-        <button type="button" className="secondary" data-testid="rb-back" onClick={() => open(null)}>{t('runbook.run.back')}</button>
+        <button type="button" className="secondary" data-testid="rb-back" onClick={() => {
+          open(null);
+          // Back in the list: the focus on the run just left.
+          requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="rb-open-${run.id}"]`)?.focus());
+        }}>{t('runbook.run.back')}</button>
       </div>
       <p className="run-progress" data-testid="rb-progress">
         {t(run.status === 'done' ? 'runbook.run.finished' : 'runbook.run.progress', { done: settled, total: run.steps.length })}

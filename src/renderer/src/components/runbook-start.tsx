@@ -4,7 +4,7 @@
  * nodes that goes offline first (half of each region, rounded down — editable), the plan's packages,
  * the length of the waits and the maintenance windows (proposed from the plan, editable).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/contract.ts';
 import { schedule } from '../../../shared/planner/index.ts';
@@ -84,6 +84,7 @@ export function RunbookStart({ onCancel }: { onCancel?: () => void }) {
   const [offline, setOffline] = useState<string[] | null>(null);
   const initial = useMemo(proposal, []);
   const [windows, setWindows] = useState<{ start: string; hours: string }[]>([]);
+  const submitRef = useRef<HTMLButtonElement>(null);
 
   // Defaults follow the procedure: the appliances by role, the guide's wait, the windows proposed.
   useEffect(() => {
@@ -96,7 +97,8 @@ export function RunbookStart({ onCancel }: { onCancel?: () => void }) {
     setWaitText(wait === null ? '' : new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(wait));
     setWindows(proposeWindows(procedure, initial.start, initial.hours).map((w) => ({ start: localInput(new Date(w.start)), hours: String(initial.hours) })));
     setOffline(null);
-  }, [procedure, appliances, initial, lang]);
+    // Only when the procedure changes or the inventory arrives: a reload of the same list keeps the choices.
+  }, [procedure, appliances.length, initial]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const definition = RUNBOOKS[procedure];
   const traffic = appliances.filter((a) => a.role === 'traffic').map((a) => ({ name: a.name, region: a.region ?? '—' }));
@@ -118,7 +120,7 @@ export function RunbookStart({ onCancel }: { onCancel?: () => void }) {
   const submit = async () => {
     if (missing.length > 0 || waitInvalid || windowsProblem !== null) return;
     const chosen = Object.fromEntries(partsOf(procedure).map((p) => [p, parts[p]!]));
-    await start({
+    const ok = await start({
       procedure,
       appliances: { ...chosen, ...(atlas ? { traffic, offline: offlineNames } : {}) },
       packages,
@@ -126,6 +128,8 @@ export function RunbookStart({ onCancel }: { onCancel?: () => void }) {
       ...(wait !== null && guide !== null && wait !== guide ? { waitHours: wait } : {}),
       windows: runWindows as { start: string; end: string }[],
     });
+    // Refused: the focus stays on the button, next to the error shown above it.
+    if (!ok) requestAnimationFrame(() => submitRef.current?.focus());
   };
 
   return (
@@ -203,7 +207,7 @@ export function RunbookStart({ onCancel }: { onCancel?: () => void }) {
       {missing.length > 0 ? <p className="hint" data-testid="rb-missing">{t('runbook.start.missing', { parts: missing.map((p) => t(`runbook.part.${p}`)).join(', ') })}</p> : null}
       <InlineErrors source={RUNBOOK_SOURCES.start} />
       <div className="buttons">
-        <button type="submit" data-testid="rb-start" disabled={busy || missing.length > 0 || waitInvalid || windowsProblem !== null}>{t('runbook.start.submit')}</button>
+        <button type="submit" ref={submitRef} data-testid="rb-start" disabled={busy || missing.length > 0 || waitInvalid || windowsProblem !== null}>{t('runbook.start.submit')}</button>
         {onCancel ? <button type="button" className="secondary" onClick={onCancel}>{t('runbook.start.cancel')}</button> : null}
       </div>
     </form>

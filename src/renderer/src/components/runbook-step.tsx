@@ -53,7 +53,7 @@ function Recorded({ step }: { step: RunStep }) {
   );
 }
 
-/** A countdown to `until`, ticking every second; calls `onOver` once the time has come. */
+/** A countdown to `until`, ticking every second; calls `onOver` once (not at every render) when the time has come. */
 function Countdown({ until, onOver }: { until: string; onOver: () => void }) {
   const { t, i18n } = useTranslation();
   const [now, setNow] = useState(() => Date.now());
@@ -63,7 +63,14 @@ function Countdown({ until, onOver }: { until: string; onOver: () => void }) {
     return () => clearInterval(timer);
   }, []);
   const over = left <= 0;
-  useEffect(() => { if (over) onOver(); }, [over, onOver]);
+  const latest = useRef(onOver);
+  latest.current = onOver;
+  const fired = useRef(false);
+  useEffect(() => {
+    if (!over || fired.current) return;
+    fired.current = true;
+    latest.current();
+  }, [over]);
   return (
     <p className="wait" data-testid="rb-wait-left" role="timer">
       {over ? t('runbook.step.waitOver') : t('runbook.step.waitUntil', { at: formatTime(until, i18n.language), left: formatSpan(left, i18n.language) })}
@@ -75,7 +82,7 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'de' ? 'de' : 'en') as Language;
   const { complete, skip, chooseEvidence, busy, load } = useRunbookStore();
-  const file = useRunbookStore((s) => s.files[step.id]);
+  const file = useRunbookStore((s) => s.files[`${run.id}:${step.id}`]);
   const id = useId();
   const [confirmed, setConfirmed] = useState(false);
   const [typed, setTyped] = useState('');
@@ -85,6 +92,11 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
   const [skipping, setSkipping] = useState(false);
   const [reason, setReason] = useState('');
   const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const doneRef = useRef<HTMLButtonElement>(null);
+  const skipRef = useRef<HTMLButtonElement>(null);
+  const chooseRef = useRef<HTMLButtonElement>(null);
+  // A refusal leaves the step where it was: the focus goes back to the button that was pressed.
+  const refocus = (el: { current: HTMLElement | null }) => requestAnimationFrame(() => el.current?.focus());
   const open = step.status === 'ready' || step.status === 'waiting';
   const titleOf = (stepId: string) => run.steps.find((s) => s.id === stepId)?.title[lang] ?? stepId;
   const openRequired = step.requires.filter((r) => { const s = run.steps.find((x) => x.id === r); return s && s.status !== 'done' && s.status !== 'skipped'; });
@@ -106,10 +118,19 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
       ...(takes('timestamp') ? [{ kind: 'timestamp' as const, value: new Date().toISOString() }] : []),
     ];
     if (await complete(step.id, evidence, note.trim())) onChanged(step.id);
+    else refocus(doneRef);
   };
   const doSkip = async () => {
     if (await skip(step.id, reason)) onChanged(step.id);
+    else refocus(reasonRef);
   };
+  const cancelSkip = () => {
+    setSkipping(false);
+    refocus(skipRef);
+  };
+  // The copied file is in: the next thing to do is to mark the step done.
+  const ready = file?.state === 'ready';
+  useEffect(() => { if (ready) refocus(doneRef); }, [ready]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => { if (skipping) reasonRef.current?.focus(); }, [skipping]);
 
   return (
@@ -134,7 +155,7 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
             <div className="field">
               <span className="label">{t('runbook.evidence.fileLabel')}</span>
               <div className="buttons">
-                <button type="button" data-testid="rb-choose-file" disabled={file?.state === 'copying'} onClick={() => void chooseEvidence(step.id)}>{t('runbook.evidence.choose')}</button>
+                <button type="button" ref={chooseRef} data-testid="rb-choose-file" aria-disabled={file?.state === 'copying' || undefined} onClick={() => { if (file?.state !== 'copying') void chooseEvidence(run.id, step.id); }}>{t('runbook.evidence.choose')}</button>
               </div>
               {fileReady ? (
                 <p className="hint" data-testid="rb-file-ready">{t('runbook.evidence.inVault', { name: fileReady.name, size: formatBytes(fileReady.size, i18n.language) })} <code className="hash">{fileReady.sha256}</code></p>
@@ -174,16 +195,17 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
             <div className="skip-form" data-testid="rb-skip-form">
               <label htmlFor={`${id}-reason`}>{t('runbook.step.reasonLabel')}</label>
               <textarea id={`${id}-reason`} ref={reasonRef} data-testid="rb-skip-reason-input" rows={2} maxLength={500} value={reason}
-                onChange={(e) => setReason(e.target.value)} onKeyDown={(e) => { if (e.key === 'Escape') setSkipping(false); }} />
+                onChange={(e) => setReason(e.target.value)} onKeyDown={(e) => { if (e.key === 'Escape') cancelSkip(); }} />
               <div className="buttons">
                 <button type="button" data-testid="rb-skip-confirm" disabled={reason.trim() === '' || busy} onClick={() => void doSkip()}>{t('runbook.step.skipConfirm')}</button>
-                <button type="button" className="secondary" onClick={() => setSkipping(false)}>{t('runbook.step.skipCancel')}</button>
+                <button type="button" className="secondary" onClick={cancelSkip}>{t('runbook.step.skipCancel')}</button>
               </div>
             </div>
           ) : (
             <div className="buttons">
-              {step.status === 'ready' ? <button type="button" data-testid="rb-done" disabled={!canComplete} onClick={() => void done()}>{t('runbook.step.done')}</button> : null}
-              <button type="button" className="secondary" data-testid="rb-skip" onClick={() => setSkipping(true)}>{t('runbook.step.skip')}</button>
+              {step.status === 'ready' ? <button type="button" ref={doneRef} data-testid="rb-done" disabled={!canComplete} onClick={() => void done()}>{t('runbook.step.done')}</button> : null}
+              {/* A backup is taken, never skipped (the service refuses it too). */}
+              {step.kind !== 'backup' ? <button type="button" ref={skipRef} className="secondary" data-testid="rb-skip" onClick={() => setSkipping(true)}>{t('runbook.step.skip')}</button> : null}
             </div>
           )}
         </>

@@ -39,7 +39,7 @@ interface RunbookState {
   loaded: boolean;
   /** The run shown, or null for the list (and the form to start one). */
   openId: string | null;
-  /** Evidence files by step id (of the open run). */
+  /** Evidence files by `<run id>:<step id>` (kept when the run is closed and opened again). */
   files: Record<string, EvidenceFile>;
   saved: Saved | null;
   busy: boolean;
@@ -48,7 +48,7 @@ interface RunbookState {
   start(input: z.input<typeof RunStartSchema>): Promise<boolean>;
   complete(stepId: string, evidence: { kind: EvidenceKind; value: string }[], note: string): Promise<boolean>;
   skip(stepId: string, reason: string): Promise<boolean>;
-  chooseEvidence(stepId: string): Promise<void>;
+  chooseEvidence(runId: string, stepId: string): Promise<void>;
   saveReport(format: 'html' | 'pdf', language: Language): Promise<void>;
   saveCalendar(language: Language): Promise<void>;
   onJobFinished(job: FinishedJob): void;
@@ -73,7 +73,7 @@ export const useRunbookStore = create<RunbookState>((set, get) => {
       });
     },
     open(id) {
-      set({ openId: id, files: {}, saved: null });
+      set({ openId: id, saved: null });
     },
     async start(input) {
       if (get().busy) return false;
@@ -81,7 +81,7 @@ export const useRunbookStore = create<RunbookState>((set, get) => {
       const r = await attempt(RUNBOOK_SOURCES.start, async () => {
         const run = await unwrap(ferry().runbook.start(input));
         replace(run);
-        set({ openId: run.id, files: {}, saved: null });
+        set({ openId: run.id, saved: null });
       }, inline);
       set({ busy: false });
       return r.ok;
@@ -92,6 +92,8 @@ export const useRunbookStore = create<RunbookState>((set, get) => {
       set({ busy: true });
       const r = await attempt(RUNBOOK_SOURCES.step(stepId), async () => replace(await unwrap(ferry().runbook.complete({ runId: run.id, stepId, evidence, note }))), inline);
       set({ busy: false });
+      // Refused for its order: another window or the command line may have moved the run on.
+      if (!r.ok && r.error.code === 'STEP_ORDER_VIOLATION') await get().load();
       return r.ok;
     },
     async skip(stepId, reason) {
@@ -102,12 +104,13 @@ export const useRunbookStore = create<RunbookState>((set, get) => {
       set({ busy: false });
       return r.ok;
     },
-    async chooseEvidence(stepId) {
+    async chooseEvidence(runId, stepId) {
+      const key = `${runId}:${stepId}`;
       await attempt(RUNBOOK_SOURCES.evidence(stepId), async () => {
         const file = await unwrap(ferry().files.pick({ purpose: 'evidence' }));
         if (!file) return;
         const { jobId } = await unwrap(ferry().runbook.importEvidence({ file: file.handle }));
-        set((s) => ({ files: { ...s.files, [stepId]: { state: 'copying', jobId } } }));
+        set((s) => ({ files: { ...s.files, [key]: { state: 'copying', jobId } } }));
         const ended = useJobsStore.getState().finished.find((f) => f.jobId === jobId);
         if (ended) get().onJobFinished(ended);
       }, inline);
@@ -134,16 +137,17 @@ export const useRunbookStore = create<RunbookState>((set, get) => {
     },
     onJobFinished(job) {
       if (job.kind !== 'evidence-import') return;
-      const stepId = Object.keys(get().files).find((k) => { const f = get().files[k]!; return f.state === 'copying' && f.jobId === job.jobId; });
-      if (stepId === undefined) return;
+      const key = Object.keys(get().files).find((k) => { const f = get().files[k]!; return f.state === 'copying' && f.jobId === job.jobId; });
+      if (key === undefined) return;
+      const stepId = key.slice(key.indexOf(':') + 1);
       if (job.status === 'ok') {
         useErrorStore.getState().succeeded(RUNBOOK_SOURCES.evidence(stepId));
-        set((s) => ({ files: { ...s.files, [stepId]: { state: 'ready', sha256: job.result.sha256, name: job.result.name, size: job.result.size } } }));
+        set((s) => ({ files: { ...s.files, [key]: { state: 'ready', sha256: job.result.sha256, name: job.result.name, size: job.result.size } } }));
         return;
       }
       if (job.status === 'failed') useErrorStore.getState().report(RUNBOOK_SOURCES.evidence(stepId), new IpcError(job.error), inline);
       set((s) => {
-        const { [stepId]: _gone, ...rest } = s.files;
+        const { [key]: _gone, ...rest } = s.files;
         return { files: rest };
       });
     },
