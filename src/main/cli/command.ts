@@ -23,7 +23,8 @@ export interface Command {
   /** More for `--help`: formats, examples. */
   help?: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  positionals: number;
+  /** How many arguments: exactly this many, or at least one (`FILE…`). */
+  positionals: number | 'one-or-more';
   run(ctx: CommandContext): Promise<number> | number;
 }
 

@@ -13,6 +13,7 @@ import { AUDIT_COMMANDS } from './commands-audit.ts';
 import { BUNDLE_COMMANDS } from './commands-bundle.ts';
 import { REQUEST_COMMANDS } from './commands-request.ts';
 import { RUNBOOK_COMMANDS } from './commands-runbook.ts';
+import { CERT_COMMANDS } from './commands-cert.ts';
 import { VAULT_COMMANDS } from './commands-vault.ts';
 import { PLAN_COMMAND } from './commands-plan.ts';
 import { STATION_COMMANDS } from './commands-station.ts';
@@ -25,6 +26,7 @@ const GROUPS: Record<string, { summary: string; commands: Record<string, Command
   bundle: { summary: 'bundles of packages: write, verify, import into the vault', commands: BUNDLE_COMMANDS },
   vault: { summary: 'the verified packages this station holds', commands: VAULT_COMMANDS },
   runbook: { summary: 'the procedures of the upgrade guide, step by step', commands: RUNBOOK_COMMANDS },
+  cert: { summary: 'certificate chains: inspect before they travel, export for the new appliance', commands: CERT_COMMANDS },
 };
 
 /**
@@ -106,8 +108,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (parsed.positionals.some((p) => p === '')) {
     return reportError(io, json, usageError(`An argument is empty.\nUsage: ${command.usage}`));
   }
-  if (parsed.positionals.length !== command.positionals) {
-    return reportError(io, json, usageError(`Expected ${command.positionals} argument(s), got ${parsed.positionals.length}.\nUsage: ${command.usage}`));
+  if (command.positionals === 'one-or-more' ? parsed.positionals.length === 0 : parsed.positionals.length !== command.positionals) {
+    const expected = command.positionals === 'one-or-more' ? 'at least 1' : String(command.positionals);
+    return reportError(io, json, usageError(`Expected ${expected} argument(s), got ${parsed.positionals.length}.\nUsage: ${command.usage}`));
   }
 
   let services: Services | null = null;

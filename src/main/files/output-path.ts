@@ -19,6 +19,8 @@ export interface OutputOptions {
   dataDir: string | null;
   /** Replace an existing regular file (`--force`). */
   force?: boolean | undefined;
+  /** The new file's permissions (default 0644; 0600 for anything holding a key). */
+  mode?: number;
 }
 
 const refuse = (path: string, message: string, reason: string): FerryError =>
@@ -92,6 +94,6 @@ export function writeOutputFile(path: string, data: string | Uint8Array, options
   const target = resolveOutputPath(path, options);
   // Between this check and the rename another process could create the name; Ferry's outputs go to
   // folders the person chose, so that window is theirs, and the rename never follows a link.
-  writeFileAtomic(target, data);
+  writeFileAtomic(target, data, options.mode);
   return target;
 }

@@ -1,5 +1,5 @@
 /**
- * The one reader for text files that come from outside (catalogs, requests, PEM keys, CSV exports):
+ * The one reader for files that come from outside (catalogs, requests, PEM keys, CSV exports, certificates):
  * refuses anything but a regular file (a device or FIFO passes `stat` size checks and never ends),
  * and stops reading at its limit instead of trusting the size `stat` reported.
  */
@@ -14,6 +14,8 @@ export const INPUT_LIMITS = {
   key: 64 * 1024,
   csv: 64 * 1024 * 1024,
   export: 256 * 1024 * 1024,
+  /** Certificates, keys, PKCS#7 and PKCS#12 files (binary or PEM): a long chain is a few KiB. */
+  cert: 1024 * 1024,
 } as const;
 
 /** What an input is, for its limit and for messages. */
@@ -23,6 +25,11 @@ const CHUNK = 64 * 1024;
 
 /** Reads `path` as UTF-8 text: INPUT_NOT_A_FILE, INPUT_TOO_LARGE or FILE_MISSING on failure. */
 export function readTextInput(path: string, kind: InputKind, maxBytes: number = INPUT_LIMITS[kind]): string {
+  return readInputBytes(path, kind, maxBytes).toString('utf8');
+}
+
+/** Reads `path` as bytes, by the same rules as `readTextInput`. */
+export function readInputBytes(path: string, kind: InputKind, maxBytes: number = INPUT_LIMITS[kind]): Buffer {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not hang before we can see it is not a regular file.
@@ -52,7 +59,7 @@ export function readTextInput(path: string, kind: InputKind, maxBytes: number = 
       }
       chunks.push(buffer.subarray(0, n));
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }

@@ -1,0 +1,110 @@
+/**
+ * `ferry cert …`: certificate material checked before it travels, and packaged for the new appliance.
+ * Neither needs a data directory. Passphrases come from files (never from the command line, where
+ * other users and the shell history would see them); a trailing line break in such a file is not part
+ * of the passphrase.
+ */
+import { escapeForTerminal } from '../../shared/names.ts';
+import { exportPem, exportPkcs12 } from '../certs/export.ts';
+import { inspect } from '../certs/inspect.ts';
+import { readMaterialFiles } from '../certs/read-material.ts';
+import { readTextInput } from '../files/text-input.ts';
+import { writeOutputFile } from '../files/output-path.ts';
+import { resolveDataDir } from '../data-dir.ts';
+import { FerryError } from '../../shared/errors.ts';
+import { optionalOption, requireOption, type Command, type CommandContext } from './command.ts';
+import { EXIT, usageError } from './output.ts';
+
+const INSPECT_USAGE = 'ferry cert inspect FILE… [--passphrase-file F] [--host H]… [--json]';
+const EXPORT_USAGE = 'ferry cert export FILE… [--passphrase-file F] --out FILE.p12|FILE.pem --out-passphrase-file G [--compat] [--force] [--json]';
+
+/** A passphrase from a file; null when the option is absent. */
+function passphraseFrom(ctx: CommandContext, option: string, usage: string): string | null {
+  const file = optionalOption(ctx, option, usage);
+  if (file === undefined) return null;
+  const text = readTextInput(file, 'key').replace(/\r?\n$/, '');
+  if (text === '') throw usageError(`--${option}: ${file} is empty.\nUsage: ${usage}`);
+  return text;
+}
+
+function hostsOf(ctx: CommandContext): string[] {
+  const value = ctx.values.host as unknown;
+  const hosts = Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : [];
+  for (const h of hosts) if (h.trim() === '') throw usageError(`--host is empty.\nUsage: ${INSPECT_USAGE}`);
+  return hosts.map((h) => h.trim());
+}
+
+/** The certificate commands. */
+export const CERT_COMMANDS: Record<string, Command> = {
+  inspect: {
+    summary: 'the chain, the key match and the findings of certificate files (exit 1 on an error finding)',
+    usage: INSPECT_USAGE,
+    help: `
+FILE: PEM (certificates, bundles in any order, PKCS#7, keys), DER, PKCS#7 or PKCS#12 (OpenSSL 3 default
+or legacy). Give several files at once, e.g. a chain file and a key file. --passphrase-file opens
+encrypted keys and PKCS#12. --host (repeatable) must each be in the leaf's subject alternative names.
+`,
+    options: { 'passphrase-file': { type: 'string' }, host: { type: 'string', multiple: true } },
+    positionals: 'one-or-more',
+    run: async (ctx) => {
+      const passphrase = passphraseFrom(ctx, 'passphrase-file', INSPECT_USAGE);
+      const result = await inspect(await readMaterialFiles(ctx.positionals, passphrase), hostsOf(ctx));
+      const errors = result.findings.some((f) => f.severity === 'error');
+      if (ctx.json) {
+        ctx.io.out(JSON.stringify({
+          chain: result.chain.map((c) => ({ subject: c.subject, issuer: c.issuer, notAfter: c.notAfter, keyType: c.keyType, sha256: c.sha256, notBefore: c.notBefore, ca: c.ca, subjectAltName: c.subjectAltName, signatureAlgorithm: c.signatureAlgorithm })),
+          findings: result.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, ...(f.cert ? { cert: f.cert } : {}), ...(f.host ? { host: f.host } : {}) })),
+          key: result.key !== null,
+          unrelated: result.unrelated.map((c) => ({ subject: c.subject, sha256: c.sha256 })),
+        }) + '\n');
+      } else {
+        const lines = result.chain.map((c, i) => `${i === 0 ? 'leaf' : `#${i}`.padEnd(4)}  ${escapeForTerminal(c.subject)}\n      issuer ${escapeForTerminal(c.issuer)}\n      ${c.keyType}, ${c.signatureAlgorithm}, until ${c.notAfter}\n      sha256 ${c.sha256}\n`);
+        lines.push(`key: ${result.key ? 'matches the leaf' : 'none that matches'}\n`);
+        lines.push(result.findings.length === 0 ? 'findings: none\n' : `findings:\n${result.findings.map((f) => `  ${f.severity.padEnd(7)} ${f.code}: ${escapeForTerminal(f.message)}\n`).join('')}`);
+        ctx.io.out(lines.join(''));
+      }
+      return errors ? EXIT.check : EXIT.ok;
+    },
+  },
+  export: {
+    summary: 'certificate, key and chain, ordered, as one PKCS#12 (or PEM with an encrypted key) for the import on the new appliance',
+    usage: EXPORT_USAGE,
+    help: `
+The output is a PKCS#12 (AES-256; --compat: 3DES for older appliances, RSA keys only) or, for an --out
+ending in .pem, the chain followed by the key as encrypted PKCS#8. The private key is never written
+unencrypted: --out-passphrase-file (at least 8 characters) protects it. Refused when the material has
+no key that belongs to the leaf, or when an error finding remains (run "ferry cert inspect" first).
+`,
+    options: { 'passphrase-file': { type: 'string' }, out: { type: 'string' }, 'out-passphrase-file': { type: 'string' }, compat: { type: 'boolean' }, force: { type: 'boolean' } },
+    positionals: 'one-or-more',
+    run: async (ctx) => {
+      const out = requireOption(ctx, 'out', EXPORT_USAGE);
+      const outPassphrase = passphraseFrom(ctx, 'out-passphrase-file', EXPORT_USAGE);
+      if (outPassphrase === null) throw usageError(`--out-passphrase-file is required: the private key is never written unencrypted.\nUsage: ${EXPORT_USAGE}`);
+      const pem = /\.pem$/i.test(out);
+      if (pem && ctx.values.compat === true) throw usageError(`--compat is for PKCS#12 output.\nUsage: ${EXPORT_USAGE}`);
+      const result = await inspect(await readMaterialFiles(ctx.positionals, passphraseFrom(ctx, 'passphrase-file', EXPORT_USAGE)), []);
+      if (result.key === null) {
+        const finding = result.findings.find((f) => f.code === 'CERT_KEY_MISMATCH' || f.code === 'CERT_KEY_MISSING')!;
+        throw new FerryError(finding.code, finding.message);
+      }
+      const blocking = result.findings.find((f) => f.severity === 'error');
+      if (blocking) throw new FerryError(blocking.code, `${blocking.message} — not exported`, { finding: blocking.code });
+      const input = { ordered: result.ordered, key: result.key, passphrase: outPassphrase, compat: ctx.values.compat === true };
+      let bytes: Uint8Array;
+      if (pem) {
+        const written = exportPem(input);
+        bytes = Buffer.from(written.chain + written.key, 'utf8');
+      } else {
+        bytes = await exportPkcs12(input);
+      }
+      // Never into Ferry's data directory, though this command does not open it.
+      const dataDir = resolveDataDir(ctx.values['data-dir'] as string | undefined, ctx.io.env);
+      const path = writeOutputFile(out, bytes, { dataDir, force: ctx.values.force === true, mode: 0o600 });
+      const certificates = result.ordered.length - (result.chain.at(-1)?.selfSigned && result.ordered.length > 1 ? 1 : 0);
+      if (ctx.json) ctx.io.out(JSON.stringify({ file: path, format: pem ? 'pem' : 'pkcs12', certificates, leaf: result.chain[0]!.sha256 }) + '\n');
+      else ctx.io.out(`Wrote ${path}: ${certificates} certificate(s) and the encrypted key (${pem ? 'PEM' : ctx.values.compat === true ? 'PKCS#12, 3DES' : 'PKCS#12, AES-256'}).\n`);
+      return EXIT.ok;
+    },
+  },
+};
