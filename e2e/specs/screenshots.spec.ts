@@ -10,6 +10,7 @@ import { CATALOG, otherStationKey, trustInUi } from '../helpers.ts';
 import { transferShots } from '../transfer-shots.ts';
 import { applianceVaultShots } from '../appliance-vault-shots.ts';
 import { runbookShots } from '../runbook-shots.ts';
+import { certShots } from '../cert-shots.ts';
 
 const dir = process.env.FERRY_SHOTS;
 test.skip(!dir, 'set FERRY_SHOTS to a folder to take screenshots');
@@ -155,5 +156,12 @@ for (const language of ['de', 'en'] as const) {
     test.setTimeout(180_000);
     mkdirSync(dir!, { recursive: true });
     await runbookShots(ferry, dir!, language);
+  });
+
+  // The certificates page: a broken chain's findings, a good one exported.
+  test(`certificate screenshots in ${language}`, async ({ ferry }) => {
+    test.setTimeout(120_000);
+    mkdirSync(dir!, { recursive: true });
+    await certShots(ferry, dir!, language);
   });
 }

@@ -51,6 +51,8 @@ export const INVOKE_CHANNELS = [
   'runbook:importEvidence',
   'runbook:saveReport',
   'runbook:saveCalendar',
+  'cert:inspect',
+  'cert:export',
 ] as const;
 
 /** Every main → renderer event. */

@@ -18,6 +18,7 @@ import { transferInvoke, type BundleReportSchema, type ConfirmedPackageSchema, t
 import { vaultInvoke, type VaultPackageSchema } from './contract/vault.ts';
 import { mediaInvoke, type MediumSchema } from './contract/media.ts';
 import { runbookInvoke } from './contract/runbook.ts';
+import { certInvoke } from './contract/cert.ts';
 import { stationInvoke, type KeyPreviewSchema, type KeySourceSchema, type StationSchema, type TrustedStationSchema, type TrustResultSchema } from './contract/station.ts';
 
 export * from './contract/app.ts';
@@ -32,6 +33,7 @@ export * from './contract/transfer.ts';
 export * from './contract/vault.ts';
 export * from './contract/media.ts';
 export * from './contract/runbook.ts';
+export * from './contract/cert.ts';
 
 /** Request → response channels, named `domain:verb`. */
 export const invoke = {
@@ -46,6 +48,7 @@ export const invoke = {
   ...vaultInvoke,
   ...mediaInvoke,
   ...runbookInvoke,
+  ...certInvoke,
 } as const satisfies Record<InvokeChannelName, ChannelSchemas>;
 
 /** Main → renderer events. */

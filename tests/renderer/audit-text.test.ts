@@ -13,7 +13,8 @@ describe('audit entries in words', () => {
     expect(actionLabel('station.trusted', de.t, de)).toBe('Station vertraut');
     expect(actionLabel('station.trusted', en.t, en)).toBe('Station trusted');
     expect(actionLabel('runbook.stepDone', de.t, de)).toBe('Schritt erledigt');
-    expect(actionLabel('cert.exported', de.t, de)).toBe('cert.exported');
+    expect(actionLabel('cert.exported', de.t, de)).toBe('Zertifikat exportiert');
+    expect(actionLabel('jumpclients.checked', de.t, de)).toBe('jumpclients.checked');
     // A prefix of known actions is not an action: no "[object Object]" or i18next warning text.
     expect(actionLabel('station', de.t, de)).toBe('station');
     expect(actionLabel('x:y', de.t, de)).toBe('x:y');

@@ -5,13 +5,10 @@
  * of the passphrase.
  */
 import { escapeForTerminal } from '../../shared/names.ts';
-import { exportPem, exportPkcs12 } from '../certs/export.ts';
-import { inspect } from '../certs/inspect.ts';
-import { readMaterialFiles } from '../certs/read-material.ts';
+import { exportFiles, inspectFiles, writeExport } from '../certs/cert-service.ts';
 import { readTextInput } from '../files/text-input.ts';
-import { writeOutputFile } from '../files/output-path.ts';
+import { resolveOutputPath } from '../files/output-path.ts';
 import { resolveDataDir } from '../data-dir.ts';
-import { FerryError } from '../../shared/errors.ts';
 import { optionalOption, requireOption, type Command, type CommandContext } from './command.ts';
 import { EXIT, usageError } from './output.ts';
 
@@ -48,7 +45,7 @@ encrypted keys and PKCS#12. --host (repeatable) must each be in the leaf's subje
     positionals: 'one-or-more',
     run: async (ctx) => {
       const passphrase = passphraseFrom(ctx, 'passphrase-file', INSPECT_USAGE);
-      const result = await inspect(await readMaterialFiles(ctx.positionals, passphrase), hostsOf(ctx));
+      const result = await inspectFiles(ctx.positionals, passphrase, hostsOf(ctx));
       const errors = result.findings.some((f) => f.severity === 'error');
       if (ctx.json) {
         ctx.io.out(JSON.stringify({
@@ -83,27 +80,13 @@ no key that belongs to the leaf, or when an error finding remains (run "ferry ce
       if (outPassphrase === null) throw usageError(`--out-passphrase-file is required: the private key is never written unencrypted.\nUsage: ${EXPORT_USAGE}`);
       const pem = /\.pem$/i.test(out);
       if (pem && ctx.values.compat === true) throw usageError(`--compat is for PKCS#12 output.\nUsage: ${EXPORT_USAGE}`);
-      const result = await inspect(await readMaterialFiles(ctx.positionals, passphraseFrom(ctx, 'passphrase-file', EXPORT_USAGE)), []);
-      if (result.key === null) {
-        const finding = result.findings.find((f) => f.code === 'CERT_KEY_MISMATCH' || f.code === 'CERT_KEY_MISSING')!;
-        throw new FerryError(finding.code, finding.message);
-      }
-      const blocking = result.findings.find((f) => f.severity === 'error');
-      if (blocking) throw new FerryError(blocking.code, `${blocking.message} — not exported`, { finding: blocking.code });
-      const input = { ordered: result.ordered, key: result.key, passphrase: outPassphrase, compat: ctx.values.compat === true };
-      let bytes: Uint8Array;
-      if (pem) {
-        const written = exportPem(input);
-        bytes = Buffer.from(written.chain + written.key, 'utf8');
-      } else {
-        bytes = await exportPkcs12(input);
-      }
-      // Never into Ferry's data directory, though this command does not open it.
+      // Checked before any work: never into Ferry's data directory, never over a file without --force.
       const dataDir = resolveDataDir(ctx.values['data-dir'] as string | undefined, ctx.io.env);
-      const path = writeOutputFile(out, bytes, { dataDir, force: ctx.values.force === true, mode: 0o600 });
-      const certificates = result.ordered.length - (result.chain.at(-1)?.selfSigned && result.ordered.length > 1 ? 1 : 0);
-      if (ctx.json) ctx.io.out(JSON.stringify({ file: path, format: pem ? 'pem' : 'pkcs12', certificates, leaf: result.chain[0]!.sha256 }) + '\n');
-      else ctx.io.out(`Wrote ${path}: ${certificates} certificate(s) and the encrypted key (${pem ? 'PEM' : ctx.values.compat === true ? 'PKCS#12, 3DES' : 'PKCS#12, AES-256'}).\n`);
+      const target = resolveOutputPath(out, { dataDir, force: ctx.values.force === true });
+      const exported = await exportFiles(ctx.positionals, passphraseFrom(ctx, 'passphrase-file', EXPORT_USAGE), { passphrase: outPassphrase, format: pem ? 'pem' : 'pkcs12', compat: ctx.values.compat === true });
+      writeExport(target, exported, null, pem ? 'pem' : 'pkcs12');
+      if (ctx.json) ctx.io.out(JSON.stringify({ file: target, format: pem ? 'pem' : 'pkcs12', certificates: exported.certificates, leaf: exported.leaf }) + '\n');
+      else ctx.io.out(`Wrote ${target}: ${exported.certificates} certificate(s) and the encrypted key (${pem ? 'PEM' : ctx.values.compat === true ? 'PKCS#12, 3DES' : 'PKCS#12, AES-256'}).\n`);
       return EXIT.ok;
     },
   },

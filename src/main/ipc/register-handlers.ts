@@ -9,6 +9,7 @@ import { setupJobsHandlers } from '../jobs/handlers.ts';
 import { setupMediaHandlers } from '../media/handlers.ts';
 import { setupPlanHandlers } from '../plans/handlers.ts';
 import { setupRunbookHandlers } from '../runbooks/handlers.ts';
+import { setupCertHandlers } from '../certs/handlers.ts';
 import type { Services } from '../services.ts';
 import { setupAppHandlers } from '../settings/handlers.ts';
 import { setupStationHandlers } from '../stations/handlers.ts';
@@ -30,5 +31,6 @@ export function createHandlerTable(s: Services): HandlerTable {
     ...setupVaultHandlers(s),
     ...setupMediaHandlers(s),
     ...setupRunbookHandlers(s),
+    ...setupCertHandlers(s),
   };
 }

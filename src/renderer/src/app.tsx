@@ -10,6 +10,7 @@ import { focusPageTitle } from './components/page-title.tsx';
 import { Sidebar } from './components/sidebar.tsx';
 import { AppliancesPage } from './pages/appliances.tsx';
 import { AuditPage } from './pages/audit.tsx';
+import { CertificatesPage } from './pages/certificates.tsx';
 import { HomePage } from './pages/home.tsx';
 import { PlanPage } from './pages/plan.tsx';
 import { RunbookPage } from './pages/runbook.tsx';
@@ -28,7 +29,7 @@ function CurrentPage({ page }: { page: Page }) {
     case 'transfer': return <TransferPage />;
     case 'appliances': return <AppliancesPage />;
     case 'runbook': return <RunbookPage />;
-    case 'certificates':
+    case 'certificates': return <CertificatesPage />;
     case 'clients':
       return <EmptyState page={page} />;
     default: return assertNever(page);
