@@ -3,8 +3,8 @@
  * the findings — with the host names from the inventory —, then export it with a new passphrase; the
  * export is read back by `openssl pkcs12` (the independent oracle) and its key matches the leaf.
  */
-import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures.ts';
@@ -68,6 +68,28 @@ test('inspects a PKCS#12, shows chain and findings, and exports it with a new pa
   const key = runOpenssl(dir, ['pkcs12', '-in', out, '-passin', `file:${pass}`, '-nocerts', '-nodes']).stdout;
   expect(new X509Certificate(certs[0]!).checkPrivateKey(createPrivateKey(key))).toBe(true);
   expect(certs).toHaveLength(2);
+  // The same onto the stick, with its README beside it (German and English).
+  await page.getByTestId('cert-where-medium').check();
+  await expect(page.getByTestId('medium-option')).toHaveCount(1);
+  await page.getByTestId('cert-new-passphrase').fill('Neu-Passwort-2026');
+  await page.getByTestId('cert-new-passphrase-again').fill('Neu-Passwort-2026');
+  await page.getByTestId('cert-export-save').click();
+  await expect(page.getByTestId('cert-exported')).toContainText('LIESMICH-README');
+  const folder = join(ferry.medium, 'FERRY', 'certificates');
+  const written = readdirSync(folder).sort();
+  expect(written).toHaveLength(2);
+  const onStick = join(folder, written.find((f) => f.endsWith('.p12'))!);
+  const readme = readFileSync(join(folder, written.find((f) => f.endsWith('.txt'))!), 'utf8');
+  expect(readme).toContain('/appliance > Sicherheit > Zertifikate');
+  expect(readme).toContain('"Assign IP"');
+  expect(readme).toContain(createHash('sha256').update(readFileSync(onStick)).digest('hex'));
+  expect(runOpenssl(dir, ['pkcs12', '-in', onStick, '-passin', `file:${pass}`, '-noout']).status).toBe(0);
   // Recorded, without the passphrase.
   expect(ferry.cli('audit', 'verify').status).toBe(0);
+  const audit = join(mkdtempSync(join(tmpdir(), 'ferry-e2e-audit-')), 'audit.jsonl');
+  expect(ferry.cli('audit', 'export', '--out', audit).status).toBe(0);
+  const log = readFileSync(audit, 'utf8');
+  expect(log.match(/"cert\.exported"/g)).toHaveLength(2);
+  expect(log).not.toContain('Neu-Passwort-2026');
+  expect(log).not.toContain('alt-Passwort-1');
 });

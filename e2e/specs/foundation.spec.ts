@@ -45,11 +45,12 @@ test('settings shows the station fingerprint that `ferry station show --json` re
 test('every domain page shows an honest empty state', async ({ ferry }) => {
   const { page } = ferry;
   // Features not built yet say they arrive later, not "nothing here yet" as if one could add something.
-  for (const p of ['certificates', 'clients'] as const) {
-    await page.getByTestId(`nav-${p}`).click();
-    await expect(page.getByTestId(`empty-${p}`)).toContainText('Noch nicht verfügbar – kommt in einer späteren Version von Ferry.');
-  }
+  await page.getByTestId('nav-clients').click();
+  await expect(page.getByTestId('empty-clients')).toContainText('Noch nicht verfügbar – kommt in einer späteren Version von Ferry.');
   // Built pages with nothing in them yet say what to do first.
+  await page.getByTestId('nav-certificates').click();
+  await expect(page.getByTestId('cert-inspect')).toBeDisabled();
+  await expect(page.locator('.cert-inspect .hint').first()).toHaveText('Noch keine Dateien gewählt.');
   await page.getByTestId('nav-runbook').click();
   await expect(page.getByTestId('rb-no-runs')).toHaveText('Noch keine Abläufe. Starten Sie unten den ersten.');
   await expect(page.getByTestId('rb-no-appliances')).toContainText('erfassen Sie sie zuerst auf der Seite Geräte');

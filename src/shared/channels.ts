@@ -53,6 +53,7 @@ export const INVOKE_CHANNELS = [
   'runbook:saveCalendar',
   'cert:inspect',
   'cert:export',
+  'cert:exportToMedium',
 ] as const;
 
 /** Every main → renderer event. */

@@ -4,7 +4,7 @@
  * leaf) and by Node — AES-256 by default, 3DES with --compat for RSA; or PEM with the key encrypted.
  * The private key is never written unencrypted; material with an error finding is not exported.
  */
-import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,5 +109,28 @@ describe('cert export', () => {
     expect(await code(bundle, pki.leaf.key.path, '--out', out, '--out-passphrase-file', pass)).toBe('ok');
     expect(await code(bundle, pki.leaf.key.path, '--out', out, '--out-passphrase-file', pass)).toBe('OUTPUT_NOT_WRITABLE');
     expect(await code(bundle, pki.leaf.key.path, '--out', out, '--out-passphrase-file', pass, '--force')).toBe('ok');
+  });
+});
+
+describe('cert export --medium', () => {
+  it('writes the export and its README under FERRY/certificates/, never replacing a file', async () => {
+    const dir = tempDir();
+    const pki = cachedPki(dir);
+    const pass = writePassphraseFile(dir, 'new.pass', NEW_PASS);
+    const medium = tempDir();
+    const bundle = writePemBundle(dir, 'c.pem', [pki.leaf.cert, pki.intermediate.cert]);
+    const first = await ferry(tempDir(), 'cert', 'export', bundle, pki.leaf.key.path, '--medium', medium, '--out-passphrase-file', pass, '--json');
+    expect(first.code, first.err).toBe(0);
+    const second = await ferry(tempDir(), 'cert', 'export', bundle, pki.leaf.key.path, '--medium', medium, '--out-passphrase-file', pass, '--json');
+    const a = first.json<{ file: string; readme: string }>();
+    const b = second.json<{ file: string; readme: string }>();
+    expect(a.file).toMatch(/FERRY\/certificates\/support\.example\.com-\d{8}T\d{4}\.p12$/);
+    expect(b.file).not.toBe(a.file);
+    const readme = readFileSync(a.readme, 'utf8');
+    expect(readme).toContain('Sicherheit :: Zertifikat-Installation');
+    expect(readme).toContain('Security :: Certificate Installation');
+    expect(readme).toContain(createHash('sha256').update(readFileSync(a.file)).digest('hex'));
+    expect(opensslReads(a.file, pass).certs.map(sha)).toEqual([pki.leaf.cert.sha256, pki.intermediate.cert.sha256]);
+    expect((await ferry(tempDir(), 'cert', 'export', bundle, pki.leaf.key.path, '--medium', medium, '--out', join(medium, 'x.p12'), '--out-passphrase-file', pass)).code).toBe(2);
   });
 });

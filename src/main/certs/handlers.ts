@@ -2,7 +2,8 @@
 import type { DomainHandlers } from '../ipc/dispatcher.ts';
 import type { Services } from '../services.ts';
 import type { ChainCert } from './inspect.ts';
-import { exportFiles, inspectFiles, writeExport } from './cert-service.ts';
+import { basename } from 'node:path';
+import { exportFiles, inspectFiles, writeExport, writeExportToMedium } from './cert-service.ts';
 
 const shown = (c: ChainCert) => ({
   subject: c.subject, issuer: c.issuer, notBefore: c.notBefore, notAfter: c.notAfter, keyType: c.keyType, sha256: c.sha256,
@@ -23,6 +24,11 @@ export function setupCertHandlers(s: Services): DomainHandlers<'cert'> {
       const exported = await exportFiles(files.map((f) => s.files.resolve(f, 'file')), passphrase ?? null, { passphrase: outPassphrase, format, compat });
       const written = writeExport(s.files.resolve(saveTarget, 'save-target'), exported, s.audit, format);
       return { ...written, certificates: exported.certificates };
+    },
+    'cert:exportToMedium': async ({ files, passphrase, outPassphrase, format, compat, medium }) => {
+      const exported = await exportFiles(files.map((f) => s.files.resolve(f, 'file')), passphrase ?? null, { passphrase: outPassphrase, format, compat });
+      const written = await writeExportToMedium(s.files.resolve(medium, 'medium'), exported, format, exported.name, { volumes: s.volumes, dataDir: s.dataDir, now: new Date(), requireMedium: true }, s.audit);
+      return { file: basename(written.file), readme: basename(written.readme), sha256: written.sha256, certificates: exported.certificates };
     },
   };
 }

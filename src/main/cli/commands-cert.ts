@@ -5,7 +5,8 @@
  * of the passphrase.
  */
 import { escapeForTerminal } from '../../shared/names.ts';
-import { exportFiles, inspectFiles, writeExport } from '../certs/cert-service.ts';
+import { exportFiles, inspectFiles, writeExport, writeExportToMedium } from '../certs/cert-service.ts';
+import { createVolumeProvider } from '../media/volume.ts';
 import { readTextInput } from '../files/text-input.ts';
 import { resolveOutputPath } from '../files/output-path.ts';
 import { resolveDataDir } from '../data-dir.ts';
@@ -13,7 +14,7 @@ import { optionalOption, requireOption, type Command, type CommandContext } from
 import { EXIT, usageError } from './output.ts';
 
 const INSPECT_USAGE = 'ferry cert inspect FILE… [--passphrase-file F] [--host H]… [--json]';
-const EXPORT_USAGE = 'ferry cert export FILE… [--passphrase-file F] --out FILE.p12|FILE.pem --out-passphrase-file G [--compat] [--force] [--json]';
+const EXPORT_USAGE = 'ferry cert export FILE… [--passphrase-file F] (--out FILE.p12|FILE.pem [--force] | --medium DIR [--pem]) --out-passphrase-file G [--compat] [--json]';
 
 /** A passphrase from a file; null when the option is absent. */
 function passphraseFrom(ctx: CommandContext, option: string, usage: string): string | null {
@@ -68,16 +69,33 @@ encrypted keys and PKCS#12. --host (repeatable) must each be in the leaf's subje
     usage: EXPORT_USAGE,
     help: `
 The output is a PKCS#12 (AES-256; --compat: 3DES for older appliances, RSA keys only) or, for an --out
-ending in .pem, the chain followed by the key as encrypted PKCS#8. The private key is never written
+ending in .pem (or --pem with --medium), the chain followed by the key as encrypted PKCS#8. --medium DIR
+writes it to DIR/FERRY/certificates/ under a new name, with a README (German and English) beside it. The private key is never written
 unencrypted: --out-passphrase-file (at least 8 characters) protects it. Refused when the material has
 no key that belongs to the leaf, or when an error finding remains (run "ferry cert inspect" first).
 `,
-    options: { 'passphrase-file': { type: 'string' }, out: { type: 'string' }, 'out-passphrase-file': { type: 'string' }, compat: { type: 'boolean' }, force: { type: 'boolean' } },
+    options: {
+      'passphrase-file': { type: 'string' }, out: { type: 'string' }, medium: { type: 'string' }, pem: { type: 'boolean' },
+      'out-passphrase-file': { type: 'string' }, compat: { type: 'boolean' }, force: { type: 'boolean' },
+    },
     positionals: 'one-or-more',
     run: async (ctx) => {
-      const out = requireOption(ctx, 'out', EXPORT_USAGE);
+      const mediumDir = optionalOption(ctx, 'medium', EXPORT_USAGE);
+      if ((mediumDir === undefined) === (ctx.values.out === undefined)) throw usageError(`Give either --out FILE or --medium DIR.\nUsage: ${EXPORT_USAGE}`);
       const outPassphrase = passphraseFrom(ctx, 'out-passphrase-file', EXPORT_USAGE);
       if (outPassphrase === null) throw usageError(`--out-passphrase-file is required: the private key is never written unencrypted.\nUsage: ${EXPORT_USAGE}`);
+      if (mediumDir !== undefined) {
+        const format = ctx.values.pem === true ? 'pem' : 'pkcs12';
+        if (format === 'pem' && ctx.values.compat === true) throw usageError(`--compat is for PKCS#12 output.\nUsage: ${EXPORT_USAGE}`);
+        const dataDir = resolveDataDir(ctx.values['data-dir'] as string | undefined, ctx.io.env);
+        const exported = await exportFiles(ctx.positionals, passphraseFrom(ctx, 'passphrase-file', EXPORT_USAGE), { passphrase: outPassphrase, format, compat: ctx.values.compat === true });
+        const written = await writeExportToMedium(mediumDir, exported, format, exported.name, { volumes: createVolumeProvider(process.platform, { dataDir }), dataDir, now: new Date(), requireMedium: false }, null);
+        if (ctx.json) ctx.io.out(JSON.stringify({ file: written.file, readme: written.readme, format, certificates: exported.certificates, leaf: exported.leaf }) + '\n');
+        else ctx.io.out(`Wrote ${written.file} and ${written.readme}.\n`);
+        return EXIT.ok;
+      }
+      const out = requireOption(ctx, 'out', EXPORT_USAGE);
+      if (ctx.values.pem === true) throw usageError(`--pem is for --medium; with --out the file name decides (.pem).\nUsage: ${EXPORT_USAGE}`);
       const pem = /\.pem$/i.test(out);
       if (pem && ctx.values.compat === true) throw usageError(`--compat is for PKCS#12 output.\nUsage: ${EXPORT_USAGE}`);
       // Checked before any work: never into Ferry's data directory, never over a file without --force.

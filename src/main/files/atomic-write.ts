@@ -65,3 +65,12 @@ function outputError(error: unknown, path: string): FerryError {
   const code = (error as NodeJS.ErrnoException).code;
   return new FerryError(code === 'ENOSPC' || code === 'EDQUOT' ? 'MEDIA_FULL' : 'OUTPUT_NOT_WRITABLE', `Cannot write ${path}: ${(error as Error).message}`, { path, cause: code });
 }
+
+/** Writes `data` as `base + suffix`, or `base-2 + suffix`, …: the first name nobody has taken (never replaces a file). */
+export function writeUnderFreeName(folder: string, base: string, suffix: string, data: string | Uint8Array, mode = 0o644): string {
+  for (let n = 1; n < 1000; n += 1) {
+    const path = join(folder, n === 1 ? `${base}${suffix}` : `${base}-${n}${suffix}`);
+    if (writeNewFile(path, data, mode)) return path;
+  }
+  throw new FerryError('OUTPUT_NOT_WRITABLE', `${folder} holds 999 files named ${base} already`, { path: folder, reason: 'exists' });
+}

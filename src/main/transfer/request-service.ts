@@ -18,7 +18,7 @@ import type { ApplianceService } from '../appliances/appliance-service.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { signEnvelope } from '../crypto/dsse.ts';
 import { rawPublicKeyFromPem } from '../crypto/ed25519.ts';
-import { writeNewFile } from '../files/atomic-write.ts';
+import { writeUnderFreeName } from '../files/atomic-write.ts';
 import type { StationService } from '../stations/station-service.ts';
 import { transaction, type Database } from '../store/database.ts';
 import type { VaultService } from '../vault/vault-service.ts';
@@ -132,11 +132,3 @@ function stamp(at: Date): string {
   return at.toISOString().replace(/[-:]/g, '').slice(0, 13);
 }
 
-/** Writes `data` as `base + suffix`, or `base-2 + suffix`, …: the first name nobody has taken. */
-function writeUnderFreeName(folder: string, base: string, suffix: string, data: string): string {
-  for (let n = 1; n < 1000; n += 1) {
-    const path = join(folder, n === 1 ? `${base}${suffix}` : `${base}-${n}${suffix}`);
-    if (writeNewFile(path, data)) return path;
-  }
-  throw new FerryError('OUTPUT_NOT_WRITABLE', `${folder} holds 999 requests of this minute already`, { path: folder, reason: 'exists' });
-}

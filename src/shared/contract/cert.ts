@@ -57,6 +57,14 @@ export const certInvoke = {
     }).strict(),
     output: z.object({ file: z.string(), sha256: Sha256HexSchema, certificates: z.number().int().nonnegative() }),
   },
+  /** The same export written onto a medium (`FERRY/certificates/`) with a README in German and English beside it. */
+  'cert:exportToMedium': {
+    input: z.object({
+      files: z.array(Handle).min(1).max(20), passphrase: Passphrase.optional(), outPassphrase: Passphrase,
+      format: z.enum(['pkcs12', 'pem']), compat: z.boolean().default(false), medium: Handle,
+    }).strict(),
+    output: z.object({ file: z.string(), readme: z.string(), sha256: Sha256HexSchema, certificates: z.number().int().nonnegative() }),
+  },
 } as const;
 
 export type CertInspection = z.output<typeof CertInspectionSchema>;

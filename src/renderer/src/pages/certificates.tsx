@@ -9,6 +9,8 @@ import type { CertInspection } from '../../../shared/contract.ts';
 import { ERROR_CATALOGUE, errorText, type ErrorCode } from '../../../shared/errors.ts';
 import { InlineErrors } from '../components/error-notice.tsx';
 import { PageTitle } from '../components/page-title.tsx';
+import { MediumPicker } from '../components/transfer-medium.tsx';
+import { useTransferStore } from '../stores/transfer-store.ts';
 import { formatTime } from '../format.ts';
 import { useApplianceStore } from '../stores/appliance-store.ts';
 import { CERT_SOURCES, isOutdated, useCertStore } from '../stores/cert-store.ts';
@@ -66,7 +68,9 @@ function Chain({ result }: { result: CertInspection }) {
 function ExportForm({ result }: { result: CertInspection }) {
   const { t } = useTranslation();
   const id = useId();
-  const { exportTo, exported, busy } = useCertStore();
+  const { exportTo, exportToMedium, exported, busy } = useCertStore();
+  const [where, setWhere] = useState<'file' | 'medium'>('file');
+  const medium = useTransferStore((s) => s.media?.find((m) => m.mountPoint === s.mountPoint) ?? null);
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
   const [format, setFormat] = useState<'pkcs12' | 'pem'>('pkcs12');
@@ -79,7 +83,10 @@ function ExportForm({ result }: { result: CertInspection }) {
   const ready = !errors && result.key && pass.length >= MIN_PASSPHRASE && again === pass && !busy;
   const submit = async () => {
     if (!ready) return;
-    if (await exportTo(pass, format, format === 'pkcs12' && compat)) {
+    const ok = where === 'medium'
+      ? medium !== null && await exportToMedium(pass, format, format === 'pkcs12' && compat, medium.handle)
+      : await exportTo(pass, format, format === 'pkcs12' && compat);
+    if (ok) {
       setPass('');
       setAgain('');
       requestAnimationFrame(() => done.current?.focus());
@@ -107,11 +114,20 @@ function ExportForm({ result }: { result: CertInspection }) {
         <input id={`${id}-again`} type="password" autoComplete="new-password" data-testid="cert-new-passphrase-again" value={again} onChange={(e) => setAgain(e.target.value)} aria-invalid={differ || undefined} />
         {differ ? <span className="field-error" role="alert">{t('certs.differ')}</span> : null}
       </div>
+      <fieldset className="field">
+        <legend>{t('certs.where')}</legend>
+        <label className="inline"><input type="radio" name={`${id}-where`} data-testid="cert-where-file" checked={where === 'file'} onChange={() => setWhere('file')} /> {t('certs.whereFile')}</label>
+        <label className="inline"><input type="radio" name={`${id}-where`} data-testid="cert-where-medium" checked={where === 'medium'} onChange={() => setWhere('medium')} /> {t('certs.whereMedium')}</label>
+      </fieldset>
+      {where === 'medium' ? <MediumPicker id={`${id}-medium`} /> : null}
       <InlineErrors source={CERT_SOURCES.export} />
-      <div className="buttons"><button type="submit" data-testid="cert-export-save" disabled={!ready}>{t('certs.save')}</button></div>
+      <div className="buttons">
+        <button type="submit" data-testid="cert-export-save" disabled={!ready || (where === 'medium' && medium === null)}>{t(where === 'medium' ? 'certs.writeMedium' : 'certs.save')}</button>
+      </div>
       {exported ? (
         <p className="transfer-result" data-testid="cert-exported" tabIndex={-1} ref={done} role="status">
           {t('certs.exported', { file: exported.file, count: exported.certificates })} <code className="hash">{exported.sha256}</code>
+          {exported.readme ? <><br />{t('certs.readme', { file: exported.readme })}</> : null}
           <br />{t('certs.importHint')}
         </p>
       ) : null}

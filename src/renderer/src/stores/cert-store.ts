@@ -17,13 +17,15 @@ interface CertState {
   result: CertInspection | null;
   /** The inputs the result belongs to (files, hosts): a change since makes it outdated. */
   inspectedFor: string | null;
-  exported: { file: string; sha256: string; certificates: number } | null;
+  exported: { file: string; sha256: string; certificates: number; readme?: string } | null;
   busy: boolean;
   chooseFiles(): Promise<void>;
   setPassphrase(value: string): void;
   setHosts(value: string): void;
   inspect(): Promise<boolean>;
   exportTo(outPassphrase: string, format: 'pkcs12' | 'pem', compat: boolean): Promise<boolean>;
+  /** The same export onto a medium (a handle from `media:list`), with its README. */
+  exportToMedium(outPassphrase: string, format: 'pkcs12' | 'pem', compat: boolean, medium: string): Promise<boolean>;
 }
 
 const inline = { inline: true };
@@ -82,6 +84,20 @@ export const useCertStore = create<CertState>((set, get) => ({
     }, inline);
     set({ busy: false });
     return r.ok && get().exported !== null;
+  },
+  async exportToMedium(outPassphrase, format, compat, medium) {
+    const s = get();
+    if (s.files.length === 0 || s.busy) return false;
+    set({ busy: true, exported: null });
+    const r = await attempt(CERT_SOURCES.export, async () => {
+      const exported = await unwrap(ferry().cert.exportToMedium({
+        files: s.files.map((f) => f.handle), outPassphrase, format, compat, medium,
+        ...(s.passphrase !== '' ? { passphrase: s.passphrase } : {}),
+      }));
+      set({ exported });
+    }, inline);
+    set({ busy: false });
+    return r.ok;
   },
 }));
 
