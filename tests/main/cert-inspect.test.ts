@@ -133,3 +133,18 @@ describe('cert inspect', () => {
     expect(dev.json<{ error: { code: string } }>().error.code).toBe('INPUT_NOT_A_FILE');
   });
 });
+
+describe('cert inspect --inventory', () => {
+  it('checks every appliance host name of the inventory (an Atlas cluster: each node)', async () => {
+    const data = tempDir();
+    await ferry(data, 'station', 'init', '--name', 'Jump host');
+    for (const [name, host, role] of [['bt-a', 'support.example.com', 'master'], ['fra-1', 'fra-1.example.com', 'traffic'], ['nyc-1', 'nyc-1.example.org', 'traffic']] as const) {
+      expect((await ferry(data, 'appliance', 'add', '--name', name, '--role', role, '--hostname', host, '--base', '7.0.0', '--site', '24.1.2', ...(role === 'traffic' ? ['--region', 'EU'] : []))).code).toBe(0);
+    }
+    const dir = tempDir();
+    const pki = cachedPki(dir, { ...variants.wildcard, prefix: 'wild-' });
+    const run = await ferry(data, 'cert', 'inspect', writePemBundle(dir, 'w.pem', chainInOrder(pki)), pki.leaf.key.path, '--inventory', '--json');
+    expect(run.json<Inspected>().findings.map((f) => [f.code, (f as { host?: string }).host])).toEqual([['CERT_HOST_MISMATCH', 'nyc-1.example.org']]);
+    expect(run.code).toBe(1);
+  });
+});

@@ -236,3 +236,31 @@ describe('the PDF printer of the harness and the command line', () => {
     await s.close();
   });
 });
+
+describe('the hardware migration', () => {
+  it('expects the new appliance to run the old one\'s versions before the restore; the certificate export is evidence in the vault', async () => {
+    const s = await services();
+    const run = s.runbooks.start({ procedure: 'hardware-migration', appliances: { A: 'bt-old', B: 'bt-new' } }, { 'bt-old': { site: '24.1.2', base: '7.0.0' }, 'bt-new': { site: '23.1.1', base: '6.2.0' } });
+    const upTo = (last: string) => {
+      for (;;) {
+        const next = s.runbooks.show(run.id).steps.find((x) => x.status === 'ready');
+        if (!next || next.id === last) return next;
+        const evidence = next.evidence.includes('vault-file') ? [{ kind: 'vault-file' as const, value: files[next.id]! }] : next.evidence.includes('confirm') ? [{ kind: 'confirm' as const, value: '' }] : [];
+        s.runbooks.complete(run.id, next.id, evidence);
+      }
+    };
+    const files: Record<string, string> = {};
+    for (const [step, name] of [['backup-settings', 'old.nsb'], ['export-certificate', 'support.p12']] as const) {
+      const file = join(tempDir(), name);
+      writeFileSync(file, `${name} bytes`);
+      files[step] = (await s.vault.importEvidence(file, never)).sha256;
+    }
+    expect(upTo('install-software')?.id).toBe('install-software');
+    expect(() => s.runbooks.complete(run.id, 'install-software', [{ kind: 'pasted-basics', value: 'Software Version: 23.1.1\nBase Software Version: 6.2.0' }]))
+      .toThrow(expect.objectContaining({ code: 'EVIDENCE_MISMATCH', details: expect.objectContaining({ expected: { site: '24.1.2', base: '7.0.0' } }) }));
+    const done = s.runbooks.complete(run.id, 'install-software', [{ kind: 'pasted-basics', value: 'Software Version: 24.1.2\nBase Software Version: 7.0.0' }]);
+    expect(done.steps.find((x) => x.id === 'install-software')!.given[0]!.check).toMatchObject({ outcome: 'match' });
+    expect(done.steps.find((x) => x.id === 'export-certificate')!.given[0]).toMatchObject({ kind: 'vault-file', fileName: 'support.p12' });
+    await s.close();
+  });
+});

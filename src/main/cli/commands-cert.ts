@@ -13,7 +13,7 @@ import { resolveDataDir } from '../data-dir.ts';
 import { optionalOption, requireOption, type Command, type CommandContext } from './command.ts';
 import { EXIT, usageError } from './output.ts';
 
-const INSPECT_USAGE = 'ferry cert inspect FILE… [--passphrase-file F] [--host H]… [--json]';
+const INSPECT_USAGE = 'ferry cert inspect FILE… [--passphrase-file F] [--host H]… [--inventory] [--data-dir DIR] [--json]';
 const EXPORT_USAGE = 'ferry cert export FILE… [--passphrase-file F] (--out FILE.p12|FILE.pem [--force] | --medium DIR [--pem]) --out-passphrase-file G [--compat] [--json]';
 
 /** A passphrase from a file; null when the option is absent. */
@@ -40,13 +40,15 @@ export const CERT_COMMANDS: Record<string, Command> = {
     help: `
 FILE: PEM (certificates, bundles in any order, PKCS#7, keys), DER, PKCS#7 or PKCS#12 (OpenSSL 3 default
 or legacy). Give several files at once, e.g. a chain file and a key file. --passphrase-file opens
-encrypted keys and PKCS#12. --host (repeatable) must each be in the leaf's subject alternative names.
+encrypted keys and PKCS#12. --host (repeatable) must each be in the leaf's subject alternative names;
+--inventory adds the host name of every appliance in the inventory (an Atlas cluster: every node's).
 `,
-    options: { 'passphrase-file': { type: 'string' }, host: { type: 'string', multiple: true } },
+    options: { 'passphrase-file': { type: 'string' }, host: { type: 'string', multiple: true }, inventory: { type: 'boolean' } },
     positionals: 'one-or-more',
     run: async (ctx) => {
       const passphrase = passphraseFrom(ctx, 'passphrase-file', INSPECT_USAGE);
-      const result = await inspectFiles(ctx.positionals, passphrase, hostsOf(ctx));
+      const inventory = ctx.values.inventory === true ? ctx.services().appliances.list().map((a) => a.hostname) : [];
+      const result = await inspectFiles(ctx.positionals, passphrase, [...new Set([...hostsOf(ctx), ...inventory])]);
       const errors = result.findings.some((f) => f.severity === 'error');
       if (ctx.json) {
         ctx.io.out(JSON.stringify({

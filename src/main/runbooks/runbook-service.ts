@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { Evidence, Run, RunStartSchema, RunStep } from '../../shared/contract/runbook.ts';
 import { FerryError } from '../../shared/errors.ts';
 import { parseInstant } from '../../shared/instant.ts';
-import { checkBasics, expectedAfter } from '../../shared/runbooks/basics-check.ts';
+import { checkBasics, expectationFor } from '../../shared/runbooks/basics-check.ts';
 import { RUNBOOKS } from '../../shared/runbooks/index.ts';
 import { instantiate, type InstantiatedStep, type PlannedPackage } from '../../shared/runbooks/instantiate.ts';
 import { checkWindows } from '../../shared/runbooks/run-windows.ts';
@@ -200,7 +200,7 @@ export class RunbookService {
       return { kind: 'vault-file', value: sha, fileName: file.fileName };
     }
     if (e.kind === 'pasted-basics') {
-      const check = checkBasics(e.value, expectedAfter(step, run.packages));
+      const check = checkBasics(e.value, expectationFor(run, step));
       if (check.outcome === 'mismatch' || check.outcome === 'unreadable') {
         const want = Object.entries(check.expected).map(([k, v]) => `${k} ${v}`).join(', ');
         const read = Object.entries(check.read).map(([k, v]) => `${k} ${v}`).join(', ') || 'no version';

@@ -96,3 +96,17 @@ export function checkBasics(text: string, expected: ExpectedVersions): BasicsChe
   }
   return { expected, read, outcome: others.length === 0 && labelled.length === 0 ? 'unreadable' : 'mismatch', how: null, differs: missing };
 }
+
+/**
+ * What a step of `run` expects read back: `expectedAfter` — except for the hardware migration, whose
+ * new appliance must run the old one's versions before the settings are restored (guide: "Upgrade von
+ * Hardware-Gerät zu virtuellem Gerät"): without packages of its own, its software step expects the
+ * versions the old appliance (A) had in the inventory when the run began.
+ */
+export function expectationFor(run: { procedure: string; packages: readonly PlannedPackage[]; appliances: { A?: string | undefined }; before: Record<string, { site: string; base: string }> }, step: Pick<InstantiatedStep, 'package' | 'stepId'>): ExpectedVersions {
+  if (run.procedure === 'hardware-migration' && step.stepId === 'install-software' && step.package === undefined) {
+    const old = run.appliances.A === undefined ? undefined : run.before[run.appliances.A];
+    if (old) return { site: old.site, base: old.base };
+  }
+  return expectedAfter(step, run.packages);
+}

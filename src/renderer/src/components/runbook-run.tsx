@@ -79,7 +79,7 @@ export function RunbookRun({ run }: { run: Run }) {
       <progress max={run.steps.length} value={settled} aria-label={t('runbook.run.progressLabel')} />
       <dl className="facts">
         {parts.map((p) => (
-          <div key={p} className="fact"><dt>{t(`runbook.part.${p}`)}</dt><dd data-testid={`rb-appliance-${p}`}>{run.appliances[p]}</dd></div>
+          <div key={p} className="fact"><dt>{t(definition.topology === 'migration' ? `runbook.part.migration${p}` : `runbook.part.${p}`)}</dt><dd data-testid={`rb-appliance-${p}`}>{run.appliances[p]}</dd></div>
         ))}
         {run.variant ? <div className="fact"><dt>{t('runbook.start.variant')}</dt><dd>{t(`runbook.variant.${run.variant}`)}</dd></div> : null}
         <div className="fact"><dt>{t('runbook.run.started')}</dt><dd>{`${formatTime(run.createdAt, i18n.language)}${run.by ? ` · ${run.by}` : ''}`}</dd></div>

@@ -145,7 +145,7 @@ export function RunbookStart({ onCancel }: { onCancel?: () => void }) {
       {partsOf(procedure).length > 0 && appliances.length === 0 ? <p className="hint" data-testid="rb-no-appliances">{t('runbook.start.noAppliances')}</p> : null}
       {partsOf(procedure).map((part) => (
         <div className="field" key={part}>
-          <label htmlFor={`rb-part-${part}`}>{t(`runbook.part.${part}`)}</label>
+          <label htmlFor={`rb-part-${part}`}>{t(definition.topology === 'migration' ? `runbook.part.migration${part}` : `runbook.part.${part}`)}</label>
           <select id={`rb-part-${part}`} data-testid={`rb-part-${part}`} value={parts[part] ?? ''} onChange={(e) => setParts((p) => ({ ...p, [part]: e.target.value }))}
             aria-invalid={parts[part] ? undefined : true}>
             <option value="">{t('runbook.start.choose')}</option>

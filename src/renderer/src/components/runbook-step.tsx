@@ -8,8 +8,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, Run, RunStep } from '../../../shared/contract.ts';
-import { checkBasics, expectedAfter, type BasicsCheck } from '../../../shared/runbooks/basics-check.ts';
+import { checkBasics, expectationFor, type BasicsCheck } from '../../../shared/runbooks/basics-check.ts';
 import { formatBytes, formatTime } from '../format.ts';
+import { useAppStore } from '../stores/app-store.ts';
 import { RUNBOOK_SOURCES, useRunbookStore } from '../stores/runbook-store.ts';
 import { formatSpan } from './appliance-time.ts';
 import { InlineErrors } from './error-notice.tsx';
@@ -82,6 +83,7 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'de' ? 'de' : 'en') as Language;
   const { complete, skip, chooseEvidence, busy, load } = useRunbookStore();
+  const go = useAppStore((st) => st.go);
   const file = useRunbookStore((s) => s.files[`${run.id}:${step.id}`]);
   const id = useId();
   const [confirmed, setConfirmed] = useState(false);
@@ -153,6 +155,9 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
         <div className="evidence-form">
           {needsFile ? (
             <div className="field">
+              {step.stepId === 'export-certificate' ? (
+                <p className="hint">{t('runbook.evidence.certHint')} <button type="button" className="link" data-testid="rb-open-certificates" onClick={() => go('certificates')}>{t('runbook.evidence.certOpen')}</button></p>
+              ) : null}
               <span className="label">{t('runbook.evidence.fileLabel')}</span>
               <div className="buttons">
                 <button type="button" ref={chooseRef} data-testid="rb-choose-file" aria-disabled={file?.state === 'copying' || undefined} onClick={() => { if (file?.state !== 'copying') void chooseEvidence(run.id, step.id); }}>{t('runbook.evidence.choose')}</button>
@@ -168,9 +173,9 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
             <div className="field">
               <label htmlFor={`${id}-basics`}>{t('runbook.evidence.basicsLabel')}</label>
               <textarea id={`${id}-basics`} data-testid="rb-basics" rows={4} spellCheck={false} value={pasted}
-                onChange={(e) => { setPasted(e.target.value); setCheck(e.target.value.trim() === '' ? null : checkBasics(e.target.value, expectedAfter(step, run.packages))); }} />
-              {check ? <BasicsResult check={check} /> : Object.keys(expectedAfter(step, run.packages)).length > 0
-                ? <span className="hint">{t('runbook.basics.expected', { versions: versions(expectedAfter(step, run.packages), t) })}</span> : null}
+                onChange={(e) => { setPasted(e.target.value); setCheck(e.target.value.trim() === '' ? null : checkBasics(e.target.value, expectationFor(run, step))); }} />
+              {check ? <BasicsResult check={check} /> : Object.keys(expectationFor(run, step)).length > 0
+                ? <span className="hint">{t('runbook.basics.expected', { versions: versions(expectationFor(run, step), t) })}</span> : null}
             </div>
           ) : null}
           {needsTyped ? (
