@@ -54,6 +54,8 @@ export const INVOKE_CHANNELS = [
   'cert:inspect',
   'cert:export',
   'cert:exportToMedium',
+  'jumpclients:check',
+  'jumpclients:saveStragglers',
 ] as const;
 
 /** Every main → renderer event. */

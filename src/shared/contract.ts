@@ -19,6 +19,7 @@ import { vaultInvoke, type VaultPackageSchema } from './contract/vault.ts';
 import { mediaInvoke, type MediumSchema } from './contract/media.ts';
 import { runbookInvoke } from './contract/runbook.ts';
 import { certInvoke } from './contract/cert.ts';
+import { jumpclientsInvoke } from './contract/jumpclients.ts';
 import { stationInvoke, type KeyPreviewSchema, type KeySourceSchema, type StationSchema, type TrustedStationSchema, type TrustResultSchema } from './contract/station.ts';
 
 export * from './contract/app.ts';
@@ -34,6 +35,7 @@ export * from './contract/vault.ts';
 export * from './contract/media.ts';
 export * from './contract/runbook.ts';
 export * from './contract/cert.ts';
+export * from './contract/jumpclients.ts';
 
 /** Request → response channels, named `domain:verb`. */
 export const invoke = {
@@ -49,6 +51,7 @@ export const invoke = {
   ...mediaInvoke,
   ...runbookInvoke,
   ...certInvoke,
+  ...jumpclientsInvoke,
 } as const satisfies Record<InvokeChannelName, ChannelSchemas>;
 
 /** Main → renderer events. */

@@ -14,6 +14,7 @@ import { BUNDLE_COMMANDS } from './commands-bundle.ts';
 import { REQUEST_COMMANDS } from './commands-request.ts';
 import { RUNBOOK_COMMANDS } from './commands-runbook.ts';
 import { CERT_COMMANDS } from './commands-cert.ts';
+import { JUMPCLIENT_COMMANDS } from './commands-jumpclients.ts';
 import { VAULT_COMMANDS } from './commands-vault.ts';
 import { PLAN_COMMAND } from './commands-plan.ts';
 import { STATION_COMMANDS } from './commands-station.ts';
@@ -27,6 +28,7 @@ const GROUPS: Record<string, { summary: string; commands: Record<string, Command
   vault: { summary: 'the verified packages this station holds', commands: VAULT_COMMANDS },
   runbook: { summary: 'the procedures of the upgrade guide, step by step', commands: RUNBOOK_COMMANDS },
   cert: { summary: 'certificate chains: inspect before they travel, export for the new appliance', commands: CERT_COMMANDS },
+  jumpclients: { summary: 'the Jump Clients that have not upgraded, from the list the console exports', commands: JUMPCLIENT_COMMANDS },
 };
 
 /**

@@ -10,6 +10,7 @@ import { setupMediaHandlers } from '../media/handlers.ts';
 import { setupPlanHandlers } from '../plans/handlers.ts';
 import { setupRunbookHandlers } from '../runbooks/handlers.ts';
 import { setupCertHandlers } from '../certs/handlers.ts';
+import { setupJumpClientHandlers } from '../jumpclients/handlers.ts';
 import type { Services } from '../services.ts';
 import { setupAppHandlers } from '../settings/handlers.ts';
 import { setupStationHandlers } from '../stations/handlers.ts';
@@ -32,5 +33,6 @@ export function createHandlerTable(s: Services): HandlerTable {
     ...setupMediaHandlers(s),
     ...setupRunbookHandlers(s),
     ...setupCertHandlers(s),
+    ...setupJumpClientHandlers(s),
   };
 }

@@ -15,19 +15,20 @@ const TEXTS = {
     running: (n: number) => `${n} ${n === 1 ? 'Vorgang läuft' : 'Vorgänge laufen'} noch. Trotzdem beenden?`,
     keep: 'Weiterlaufen lassen',
     cancelAndQuit: 'Abbrechen und beenden',
-    dialogTitle: { any: 'Datei auswählen', catalog: 'Paketkatalog öffnen', stationKey: 'Schlüssel oder Anfrage der anderen Station öffnen', archive: 'ZIP-Archiv mit den heruntergeladenen Paketen wählen', request: 'Anfrage vom Datenträger öffnen', evidence: 'Datei als Nachweis in den Tresor übernehmen', certificate: 'Zertifikat, Kette und Schlüssel wählen' },
+    dialogTitle: { any: 'Datei auswählen', catalog: 'Paketkatalog öffnen', stationKey: 'Schlüssel oder Anfrage der anderen Station öffnen', archive: 'ZIP-Archiv mit den heruntergeladenen Paketen wählen', request: 'Anfrage vom Datenträger öffnen', evidence: 'Datei als Nachweis in den Tresor übernehmen', certificate: 'Zertifikat, Kette und Schlüssel wählen', jumpClientList: 'Aus der Konsole exportierte Jump-Client-Liste wählen' },
     filterCatalog: 'Paketkatalog (JSON)',
     filterArchive: 'ZIP-Archiv',
     filterRequest: 'Ferry-Anfrage (JSON)',
     filterStationKey: 'Stationsschlüssel (PEM) oder Anfrage (JSON)',
     filesTitle: 'Dateien auswählen',
     folderTitle: { any: 'Ordner auswählen', packages: 'Ordner mit den heruntergeladenen Paketen wählen', bundle: 'Zurückgebrachtes Paket (Ordner) zum Lesen wählen' },
-    saveTitle: { any: 'Speichern unter', auditExport: 'Protokoll exportieren', calendar: 'Installationstermine als Kalender speichern', reportHtml: 'Ablaufprotokoll als HTML speichern', reportPdf: 'Ablaufprotokoll als PDF speichern', certExport: 'Zertifikat für das neue Gerät speichern' },
+    saveTitle: { any: 'Speichern unter', auditExport: 'Protokoll exportieren', calendar: 'Installationstermine als Kalender speichern', reportHtml: 'Ablaufprotokoll als HTML speichern', reportPdf: 'Ablaufprotokoll als PDF speichern', certExport: 'Zertifikat für das neue Gerät speichern', stragglers: 'Nicht aktualisierte Jump Clients speichern' },
     filterCalendar: 'Kalender (iCalendar)',
     filterHtml: 'HTML-Dokument',
     filterPdf: 'PDF-Dokument',
     filterCert: 'Zertifikate und Schlüssel (PEM, DER, PKCS#7, PKCS#12)',
     filterCertExport: 'PKCS#12 oder PEM',
+    filterCsv: 'CSV-Datei',
     filterAuditExport: 'Protokoll-Export (JSON Lines)',
   },
   en: {
@@ -40,19 +41,20 @@ const TEXTS = {
     running: (n: number) => `${n} operation${n === 1 ? ' is' : 's are'} still running. Quit anyway?`,
     keep: 'Keep running',
     cancelAndQuit: 'Cancel and quit',
-    dialogTitle: { any: 'Choose a file', catalog: 'Open a package catalog', stationKey: 'Open the other station’s key or request', archive: 'Choose the ZIP archive with the downloaded packages', request: 'Open a request from the medium', evidence: 'Take a file into the vault as evidence', certificate: 'Choose certificate, chain and key' },
+    dialogTitle: { any: 'Choose a file', catalog: 'Open a package catalog', stationKey: 'Open the other station’s key or request', archive: 'Choose the ZIP archive with the downloaded packages', request: 'Open a request from the medium', evidence: 'Take a file into the vault as evidence', certificate: 'Choose certificate, chain and key', jumpClientList: 'Choose the Jump Client list exported from the console' },
     filterCatalog: 'Package catalog (JSON)',
     filterArchive: 'ZIP archive',
     filterRequest: 'Ferry request (JSON)',
     filterStationKey: 'Station key (PEM) or request (JSON)',
     filesTitle: 'Choose files',
     folderTitle: { any: 'Choose a folder', packages: 'Choose the folder with the downloaded packages', bundle: 'Choose a returned bundle (folder) to read' },
-    saveTitle: { any: 'Save as', auditExport: 'Export the audit log', calendar: 'Save the install slots as a calendar', reportHtml: 'Save the run report as HTML', reportPdf: 'Save the run report as PDF', certExport: 'Save the certificate for the new appliance' },
+    saveTitle: { any: 'Save as', auditExport: 'Export the audit log', calendar: 'Save the install slots as a calendar', reportHtml: 'Save the run report as HTML', reportPdf: 'Save the run report as PDF', certExport: 'Save the certificate for the new appliance', stragglers: 'Save the Jump Clients not upgraded' },
     filterCalendar: 'Calendar (iCalendar)',
     filterHtml: 'HTML document',
     filterPdf: 'PDF document',
     filterCert: 'Certificates and keys (PEM, DER, PKCS#7, PKCS#12)',
     filterCertExport: 'PKCS#12 or PEM',
+    filterCsv: 'CSV file',
     filterAuditExport: 'Audit export (JSON Lines)',
   },
 } as const;
@@ -68,6 +70,7 @@ export function openDialogOptions(text: ReturnType<typeof shellTexts>, purpose: 
     case 'archive': return { title: text.dialogTitle.archive, filters: [{ name: text.filterArchive, extensions: ['zip'] }] };
     case 'request': return { title: text.dialogTitle.request, filters: [{ name: text.filterRequest, extensions: ['json'] }] };
     case 'evidence': return { title: text.dialogTitle.evidence };
+    case 'jump-client-list': return { title: text.dialogTitle.jumpClientList, filters: [{ name: text.filterCsv, extensions: ['csv', 'txt'] }] };
     case 'certificate': return { title: text.dialogTitle.certificate, filters: [{ name: text.filterCert, extensions: ['pem', 'crt', 'cer', 'der', 'key', 'p7b', 'p7c', 'p12', 'pfx'] }] };
     default: return assertNever(purpose);
   }
@@ -91,6 +94,7 @@ export function saveDialogOptions(text: ReturnType<typeof shellTexts>, purpose: 
     case 'calendar': return { title: text.saveTitle.calendar, filters: [{ name: text.filterCalendar, extensions: ['ics'] }] };
     case 'report-html': return { title: text.saveTitle.reportHtml, filters: [{ name: text.filterHtml, extensions: ['html'] }] };
     case 'report-pdf': return { title: text.saveTitle.reportPdf, filters: [{ name: text.filterPdf, extensions: ['pdf'] }] };
+    case 'stragglers': return { title: text.saveTitle.stragglers, filters: [{ name: text.filterCsv, extensions: ['csv'] }] };
     case 'cert-export': return { title: text.saveTitle.certExport, filters: [{ name: text.filterCertExport, extensions: ['p12', 'pfx', 'pem'] }] };
     default: return assertNever(purpose);
   }

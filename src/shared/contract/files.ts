@@ -17,11 +17,11 @@ export const FolderHandleSchema = z.object({ handle: HandleId, name: z.string() 
 export const SaveTargetSchema = z.object({ handle: HandleId, name: z.string() });
 
 /** What a file is chosen for: the dialog's title and filters follow from it. */
-export const FilePurposeSchema = z.enum(['any', 'catalog', 'station-key', 'archive', 'request', 'evidence', 'certificate']);
+export const FilePurposeSchema = z.enum(['any', 'catalog', 'station-key', 'archive', 'request', 'evidence', 'certificate', 'jump-client-list']);
 /** What a folder is chosen for: vendor packages to bundle, or a bundle to import. */
 export const FolderPurposeSchema = z.enum(['any', 'packages', 'bundle']);
 /** What is saved: the dialog's title and filters follow from it. */
-export const SavePurposeSchema = z.enum(['any', 'audit-export', 'calendar', 'report-html', 'report-pdf', 'cert-export']);
+export const SavePurposeSchema = z.enum(['any', 'audit-export', 'calendar', 'report-html', 'report-pdf', 'cert-export', 'stragglers']);
 
 /** A file name to suggest in a save dialog: a name, not a path. */
 const SuggestedName = z.string().min(1).max(255).regex(/^[^/\\]+$/);
