@@ -44,10 +44,12 @@ test('settings shows the station fingerprint that `ferry station show --json` re
 
 test('every domain page shows an honest empty state', async ({ ferry }) => {
   const { page } = ferry;
-  // Features not built yet say they arrive later, not "nothing here yet" as if one could add something.
-  await page.getByTestId('nav-clients').click();
-  await expect(page.getByTestId('empty-clients')).toContainText('Noch nicht verfügbar – kommt in einer späteren Version von Ferry.');
   // Built pages with nothing in them yet say what to do first.
+  await page.getByTestId('nav-clients').click();
+  await expect(page.getByTestId('clients-since')).toHaveValue('');
+  await expect(page.getByTestId('clients-no-file')).toHaveText('Noch keine Liste gewählt.');
+  await expect(page.getByTestId('clients-check')).toBeDisabled();
+  await expect(page.getByTestId('clients-check-needs')).toHaveText('Zum Prüfen geben Sie an, wann das Upgrade fertig war, und wählen die Liste.');
   await page.getByTestId('nav-certificates').click();
   await expect(page.getByTestId('cert-inspect')).toBeDisabled();
   await expect(page.locator('.cert-inspect .hint').first()).toHaveText('Noch keine Dateien gewählt.');

@@ -11,6 +11,7 @@ import { transferShots } from '../transfer-shots.ts';
 import { applianceVaultShots } from '../appliance-vault-shots.ts';
 import { runbookShots } from '../runbook-shots.ts';
 import { certShots } from '../cert-shots.ts';
+import { clientsShots } from '../clients-shots.ts';
 
 const dir = process.env.FERRY_SHOTS;
 test.skip(!dir, 'set FERRY_SHOTS to a folder to take screenshots');
@@ -163,5 +164,12 @@ for (const language of ['de', 'en'] as const) {
     test.setTimeout(120_000);
     mkdirSync(dir!, { recursive: true });
     await certShots(ferry, dir!, language);
+  });
+
+  // The Jump Clients page: empty, a result with the estimate, filtered, the columns to map, 900 px wide.
+  test(`clients screenshots in ${language}`, async ({ ferry }) => {
+    test.setTimeout(120_000);
+    mkdirSync(dir!, { recursive: true });
+    await clientsShots(ferry, dir!, language);
   });
 }

@@ -3,7 +3,6 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../shared/assert-never.ts';
 import { PageCrashed } from './components/crash-screen.tsx';
-import { EmptyState } from './components/empty-state.tsx';
 import { ErrorBoundary } from './components/error-boundary.tsx';
 import { ErrorNotice } from './components/error-notice.tsx';
 import { focusPageTitle } from './components/page-title.tsx';
@@ -11,6 +10,7 @@ import { Sidebar } from './components/sidebar.tsx';
 import { AppliancesPage } from './pages/appliances.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { CertificatesPage } from './pages/certificates.tsx';
+import { ClientsPage } from './pages/clients.tsx';
 import { HomePage } from './pages/home.tsx';
 import { PlanPage } from './pages/plan.tsx';
 import { RunbookPage } from './pages/runbook.tsx';
@@ -30,8 +30,7 @@ function CurrentPage({ page }: { page: Page }) {
     case 'appliances': return <AppliancesPage />;
     case 'runbook': return <RunbookPage />;
     case 'certificates': return <CertificatesPage />;
-    case 'clients':
-      return <EmptyState page={page} />;
+    case 'clients': return <ClientsPage />;
     default: return assertNever(page);
   }
 }
