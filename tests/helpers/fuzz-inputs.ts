@@ -99,9 +99,27 @@ const pemText = fc.oneof(
   fc.constantFrom(KEYS.ed25519, KEYS.ec, KEYS.rsa, `${KEYS.ed25519}${KEYS.ed25519}`),
 );
 
+/** A Jump Client list as the console might export it: separators, headers in both languages, dates, hostile cells. */
+export const csvText = fc.tuple(
+  fc.constantFrom(',', ';', '\t'),
+  fc.array(fc.array(fc.oneof(
+    { arbitrary: fc.constantFrom('Name', 'Status', 'Status Details', 'Last Check-In', 'Zuletzt gesehen', 'Upgrade Pending', 'Offline',
+      '03/15/2026 6:00 PM', '15.03.2026 18:00', '2026-03-15T18:00:00Z', '=cmd|\' /C calc\'!A0', '"unterminated', '""', '\uFEFFName'), weight: 4 },
+    { arbitrary: text(), weight: 1 },
+  ), { maxLength: 6 }), { maxLength: 12 }),
+).map(([separator, rows]) => rows.map((row) => row.join(separator)).join('\r\n'));
+
+/** Certificate and key armour around random bytes, the shapes a certificate reader meets. */
+const certPemText = fc.tuple(
+  fc.constantFrom('CERTIFICATE', 'PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY', 'PKCS7'),
+  fc.uint8Array({ maxLength: 400 }),
+).map(([label, bytes]) => `-----BEGIN ${label}-----\n${b64(bytes)}\n-----END ${label}-----\n`);
+
 /** Any content a file from outside might have. */
 export const fileContent: fc.Arbitrary<string | Uint8Array> = fc.oneof(
   fc.uint8Array({ maxLength: 2048 }),
+  csvText,
+  certPemText,
   fc.jsonValue().map((v) => JSON.stringify(v)),
   catalogText,
   envelope,
