@@ -5,6 +5,7 @@
  */
 import { createPublicKey } from 'node:crypto';
 import { FerryError } from '../shared/errors.ts';
+import { LinkService } from './appliance-link/link-service.ts';
 import { ApplianceService } from './appliances/appliance-service.ts';
 import type { AuditSigner } from './audit/audit-head.ts';
 import { AuditLog } from './audit/audit-log.ts';
@@ -55,6 +56,8 @@ export interface ServiceOptions {
   transport?: 'electron' | 'harness';
   /** Prints a report to PDF: Electron's Chromium in the app, an installed Chromium elsewhere (default). */
   printPdf?: PdfPrinter;
+  /** How long the appliance link waits for any answer (default 20 s). */
+  linkTimeoutMs?: number;
 }
 
 /** Everything a handler or CLI command may call. */
@@ -70,6 +73,8 @@ export interface Services {
   files: FileHandles;
   plans: PlanService;
   appliances: ApplianceService;
+  /** The optional read-only link to each appliance's documented APIs. */
+  links: LinkService;
   vault: VaultService;
   requests: RequestService;
   bundles: BundleService;
@@ -125,6 +130,7 @@ export function createServices(options: ServiceOptions): Services {
     files: new FileHandles(options.dataDir),
     plans: new PlanService(),
     appliances,
+    links: new LinkService({ dataDir: options.dataDir, db, audit, appliances, vault, protectors, now, ...(options.linkTimeoutMs !== undefined ? { timeoutMs: options.linkTimeoutMs } : {}) }),
     vault,
     requests: new RequestService({ db, audit, stations, appliances, vault, volumes, now }),
     bundles: new BundleService({ dataDir: options.dataDir, db, audit, stations, witnesses, vault, volumes, run, now }),

@@ -1,7 +1,8 @@
-/** `ferry appliance …`: add and list the inventory (restricted side). */
+/** `ferry appliance …`: the inventory (restricted side), and the optional read-only link to each appliance's API. */
 import type { Appliance } from '../appliances/appliance-service.ts';
 import { ApplianceRoleSchema } from '../../shared/contract/appliance.ts';
 import { escapeForTerminal } from '../../shared/names.ts';
+import type { StatusReading } from '../appliance-link/link-service.ts';
 import { readTextInput } from '../files/text-input.ts';
 import { numberOption, optionalOption, requireOption, type Command, type CommandContext } from './command.ts';
 import { EXIT, usageError } from './output.ts';
@@ -15,6 +16,8 @@ function describe(a: Appliance): string {
   return `${escapeForTerminal(a.name)}  ${a.role}${a.region ? ` (${escapeForTerminal(a.region)})` : ''}  ${a.hostname}\n` +
     `  topology ${a.topology}  base ${a.base}  site ${a.siteVersion}\n  download key ${key}\n`;
 }
+
+const LINK_USAGE = 'ferry appliance link NAME --url URL --client-id ID --client-secret-file F [--pin SHA256] [--data-dir DIR] [--json]';
 
 const KEY_USAGE = 'ferry appliance key NAME (--download-key K | --download-key-file F) [--appliance-time ISO] [--data-dir DIR] [--json]';
 
@@ -81,5 +84,93 @@ export const APPLIANCE_COMMANDS: Record<string, Command> = {
       else ctx.io.out(appliances.length === 0 ? 'No appliances yet (ferry appliance add).\n' : appliances.map(describe).join('\n'));
       return EXIT.ok;
     },
+  },  link: {
+    summary: 'link an appliance to its documented read-only APIs (certificate pinned; without --pin: print its fingerprint, exit 1)',
+    usage: LINK_USAGE,
+    help: `
+URL: the appliance's site, https://host or https://host/login. The API account comes from /login ›
+Management › API Configuration ("Enable XML API"): its OAuth client id, and its secret in a file (it is
+shown once when the account is saved; Ferry seals it like the download key and never prints it).
+Without --pin Ferry prints the certificate's SHA-256 fingerprint and refuses: compare it with the
+appliance's certificate, then run again with --pin. A changed certificate is refused later
+(LINK_PIN_MISMATCH). Ferry never changes the appliance through the API.
+`,
+    options: { url: { type: 'string' }, 'client-id': { type: 'string' }, 'client-secret-file': { type: 'string' }, pin: { type: 'string' } },
+    positionals: 1,
+    run: async (ctx) => {
+      const url = requireOption(ctx, 'url', LINK_USAGE);
+      const clientId = requireOption(ctx, 'client-id', LINK_USAGE);
+      const secret = readTextInput(requireOption(ctx, 'client-secret-file', LINK_USAGE), 'key').trim();
+      const pin = optionalOption(ctx, 'pin', LINK_USAGE);
+      const link = await ctx.services().links.link(ctx.positionals[0]!, { url, clientId, secret, pin }, ctx.signal);
+      if (ctx.json) ctx.io.out(JSON.stringify(link) + '\n');
+      else {
+        const perms = Object.entries(link.permissions).map(([k, v]) => `${k}=${escapeForTerminal(v)}`).join(' ') || 'not stated';
+        ctx.io.out(`Linked ${escapeForTerminal(link.name)} to ${link.origin}\n  certificate SHA-256 ${link.pin}\n  API ${escapeForTerminal(link.apiVersion ?? '?')}, permissions ${perms}\n`);
+      }
+      return EXIT.ok;
+    },
+  },
+  unlink: {
+    summary: 'remove an appliance\'s link (its readings stay as evidence)',
+    usage: 'ferry appliance unlink NAME [--data-dir DIR] [--json]',
+    options: {},
+    positionals: 1,
+    run: (ctx) => {
+      ctx.services().links.unlink(ctx.positionals[0]!);
+      ctx.io.out(ctx.json ? JSON.stringify({ unlinked: true }) + '\n' : 'Unlinked\n');
+      return EXIT.ok;
+    },
+  },
+  status: {
+    summary: 'read version, failover role, health and last data sync through the link (kept as evidence)',
+    usage: 'ferry appliance status NAME [--data-dir DIR] [--json]',
+    options: {},
+    positionals: 1,
+    run: async (ctx) => {
+      const r = await ctx.services().links.status(ctx.positionals[0]!, ctx.signal);
+      ctx.io.out(ctx.json ? JSON.stringify(statusJson(r)) + '\n' : describeStatus(r));
+      return EXIT.ok;
+    },
+  },
+  backup: {
+    summary: 'take the settings backup through the link into the vault (hashed, audited)',
+    usage: 'ferry appliance backup NAME [--password-file F] [--data-dir DIR] [--json]',
+    help: `
+The backup holds the appliance's settings (not its recordings). --password-file: the password to
+protect it with, sent to the appliance, never stored. The file goes into the vault like evidence of a
+runbook step; --json prints { sha256, size }.
+`,
+    options: { 'password-file': { type: 'string' } },
+    positionals: 1,
+    run: async (ctx) => {
+      const file = optionalOption(ctx, 'password-file', 'ferry appliance backup NAME [--password-file F] [--data-dir DIR] [--json]');
+      const password = file === undefined ? null : readTextInput(file, 'key').replace(/\r?\n$/, '');
+      if (password === '') throw usageError('--password-file is empty.');
+      const evidence = await ctx.services().links.backup(ctx.positionals[0]!, password, ctx.signal);
+      ctx.io.out(ctx.json ? JSON.stringify({ sha256: evidence.sha256, size: evidence.size, fileName: evidence.fileName }) + '\n'
+        : `Backup in the vault: ${escapeForTerminal(evidence.fileName)}, ${evidence.size} bytes\n  sha256 ${evidence.sha256}\n`);
+      return EXIT.ok;
+    },
   },
 };
+
+/** The documented JSON of `appliance status`, then what else was read. */
+function statusJson(r: StatusReading) {
+  return {
+    name: r.name, version: r.version, failoverRole: r.failoverRole, success: r.success, lastDataSync: r.lastDataSync, apiVersion: r.apiVersion,
+    readAt: r.readAt, versionText: r.versionText, hostname: r.hostname, applianceId: r.applianceId, errorMessage: r.errorMessage,
+    sharedIps: r.sharedIps, syncAgeSeconds: r.syncAgeSeconds, inventorySiteVersion: r.inventorySiteVersion,
+  };
+}
+
+function describeStatus(r: StatusReading): string {
+  const lines = [
+    `${escapeForTerminal(r.name)}  ${r.success ? 'healthy' : 'NOT healthy'}  read ${r.readAt}`,
+    `  version ${escapeForTerminal(r.versionText ?? '?')}${r.version !== null && r.version !== r.inventorySiteVersion ? ` (the inventory says ${r.inventorySiteVersion})` : ''}`,
+    `  failover role ${r.failoverRole}${r.sharedIps.length ? `, shared IPs ${r.sharedIps.map(escapeForTerminal).join(', ')}` : ''}`,
+  ];
+  if (r.lastDataSync) lines.push(`  last data sync ${r.lastDataSync.at} (${Math.round((r.syncAgeSeconds ?? 0) / 60)} min ago): ${escapeForTerminal(r.lastDataSync.status)}`);
+  if (r.errorMessage) lines.push(`  error: ${escapeForTerminal(r.errorMessage)}`);
+  return lines.join('\n') + '\n';
+}

@@ -149,3 +149,28 @@ export async function checkJumpClients(path: string, since: Date, options: { map
   const { mapping, how } = decided!;
   return { total, upgraded: total - notUpgraded.length, notUpgraded, counts, headers, mapping, how, delimiter };
 }
+
+/** A Jump Client as the appliance's configuration API lists it (appliance link). */
+export interface FetchedClient {
+  name: string;
+  needsUpdate: boolean;
+  lastConnect: string | null;
+  lastConnectAt: Date | null;
+}
+
+/**
+ * The same check over the list the appliance link fetched: "Upgrade Pending" (`needs_update`) is
+ * pending, no last connection is no date, one before `since` has not checked in since. `row` is the
+ * client's place in the appliance's list (1-based).
+ */
+export function checkFetchedClients(clients: readonly FetchedClient[], since: Date): Pick<CheckResult, 'total' | 'upgraded' | 'notUpgraded' | 'counts'> {
+  const counts: Record<Reason, number> = { pending: 0, 'not-since': 0, 'no-date': 0 };
+  const notUpgraded: Straggler[] = [];
+  clients.forEach((c, i) => {
+    const reason: Reason | null = c.needsUpdate ? 'pending' : c.lastConnectAt === null ? 'no-date' : c.lastConnectAt.getTime() < since.getTime() ? 'not-since' : null;
+    if (reason === null) return;
+    counts[reason] += 1;
+    notUpgraded.push({ name: c.name, status: c.needsUpdate ? 'Upgrade Pending' : '', lastSeen: c.lastConnect, reason, row: i + 1 });
+  });
+  return { total: clients.length, upgraded: clients.length - notUpgraded.length, notUpgraded, counts };
+}

@@ -215,4 +215,32 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    name: 'appliance-links',
+    sql: `
+      -- The optional read-only link to an appliance's documented APIs: its /login origin, the API
+      -- account's client id, the secret sealed like the download key, and the SHA-256 of the TLS
+      -- certificate the person confirmed (pinned on first use, like ssh).
+      CREATE TABLE appliance_links (
+        appliance_id   TEXT PRIMARY KEY REFERENCES appliances (id) ON DELETE CASCADE,
+        origin         TEXT NOT NULL,
+        client_id      TEXT NOT NULL,
+        secret_sealed  BLOB NOT NULL,
+        protection     TEXT NOT NULL,
+        pin_sha256     TEXT NOT NULL,
+        linked_at      TEXT NOT NULL
+      ) STRICT;
+
+      -- What the link read, with the time it was read: evidence for runbook steps (JSON).
+      CREATE TABLE appliance_readings (
+        id            TEXT PRIMARY KEY,
+        appliance_id  TEXT NOT NULL REFERENCES appliances (id) ON DELETE CASCADE,
+        kind          TEXT NOT NULL CHECK (kind IN ('status')),
+        at            TEXT NOT NULL,
+        reading       TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX appliance_readings_by_appliance ON appliance_readings (appliance_id, at);
+    `,
+  },
 ];
