@@ -56,6 +56,14 @@ export const INVOKE_CHANNELS = [
   'cert:exportToMedium',
   'jumpclients:check',
   'jumpclients:saveStragglers',
+  'link:certificate',
+  'link:create',
+  'link:remove',
+  'link:list',
+  'link:status',
+  'link:readings',
+  'link:backup',
+  'link:jumpClients',
 ] as const;
 
 /** Every main → renderer event. */

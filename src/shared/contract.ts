@@ -20,6 +20,7 @@ import { mediaInvoke, type MediumSchema } from './contract/media.ts';
 import { runbookInvoke } from './contract/runbook.ts';
 import { certInvoke } from './contract/cert.ts';
 import { jumpclientsInvoke } from './contract/jumpclients.ts';
+import { linkInvoke } from './contract/link.ts';
 import { stationInvoke, type KeyPreviewSchema, type KeySourceSchema, type StationSchema, type TrustedStationSchema, type TrustResultSchema } from './contract/station.ts';
 
 export * from './contract/app.ts';
@@ -36,6 +37,7 @@ export * from './contract/media.ts';
 export * from './contract/runbook.ts';
 export * from './contract/cert.ts';
 export * from './contract/jumpclients.ts';
+export * from './contract/link.ts';
 
 /** Request → response channels, named `domain:verb`. */
 export const invoke = {
@@ -52,6 +54,7 @@ export const invoke = {
   ...runbookInvoke,
   ...certInvoke,
   ...jumpclientsInvoke,
+  ...linkInvoke,
 } as const satisfies Record<InvokeChannelName, ChannelSchemas>;
 
 /** Main → renderer events. */

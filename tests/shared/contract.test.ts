@@ -27,7 +27,7 @@ describe('contract', () => {
     await api.station.show();
     await api.jobs.cancel({ jobId: '00000000-0000-4000-8000-000000000000' });
     expect(calls).toEqual([['station:show', {}], ['jobs:cancel', { jobId: '00000000-0000-4000-8000-000000000000' }]]);
-    expect(Object.keys(api).sort()).toEqual(['app', 'appliance', 'audit', 'bundle', 'cert', 'files', 'jobs', 'jumpclients', 'media', 'on', 'plan', 'request', 'runbook', 'settings', 'station', 'vault']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'appliance', 'audit', 'bundle', 'cert', 'files', 'jobs', 'jumpclients', 'link', 'media', 'on', 'plan', 'request', 'runbook', 'settings', 'station', 'vault']);
   });
 });
 

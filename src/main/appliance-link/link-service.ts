@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Transform } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { FerryError } from '../../shared/errors.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
@@ -37,6 +38,8 @@ export interface LinkResult extends ApplianceLink {
 
 /** A status reading, with the time it was read. */
 export interface StatusReading extends Health {
+  /** The reading's id (runbook evidence names it). */
+  id: string;
   name: string;
   readAt: string;
   apiVersion: string | null;
@@ -151,18 +154,37 @@ export class LinkService {
     const health = await api.health(signal);
     const readAt = this.now();
     const reading: StatusReading = {
-      name: appliance.name, readAt: readAt.toISOString(), apiVersion: info.apiVersion, ...health,
+      id: randomUUID(), name: appliance.name, readAt: readAt.toISOString(), apiVersion: info.apiVersion, ...health,
       syncAgeSeconds: health.lastDataSync ? Math.round((readAt.getTime() - Date.parse(health.lastDataSync.at)) / 1000) : null,
       inventorySiteVersion: appliance.siteVersion,
     };
     transaction(this.deps.db, () => {
       this.deps.db.prepare('INSERT INTO appliance_readings (id, appliance_id, kind, at, reading) VALUES (?, ?, ?, ?, ?)')
-        .run(randomUUID(), appliance.id, 'status', reading.readAt, JSON.stringify(reading));
+        .run(reading.id, appliance.id, 'status', reading.readAt, JSON.stringify(reading));
       this.deps.audit.append({ actor: 'user', action: 'appliance.statusRead', subject: appliance.id, details: {
         name: appliance.name, version: health.version, failoverRole: health.failoverRole, success: health.success, lastDataSync: health.lastDataSync,
       } });
     });
     return reading;
+  }
+
+  /** Every link (without secrets) with the appliance's latest status reading. */
+  list(): { link: ApplianceLink & { applianceId: string }; latest: StatusReading | null }[] {
+    const rows = this.deps.db.prepare('SELECT appliance_id, origin, client_id, pin_sha256, linked_at FROM appliance_links ORDER BY linked_at').all() as unknown as LinkRow[];
+    return rows.map((r) => {
+      const latest = this.deps.db.prepare("SELECT reading FROM appliance_readings WHERE appliance_id = ? AND kind = 'status' ORDER BY at DESC LIMIT 1").get(r.appliance_id) as { reading: string } | undefined;
+      return {
+        link: { applianceId: r.appliance_id, origin: r.origin, clientId: r.client_id, pin: r.pin_sha256, linkedAt: r.linked_at },
+        latest: latest ? (JSON.parse(latest.reading) as StatusReading) : null,
+      };
+    });
+  }
+
+  /** A reading by its id, with the appliance it is of (FILE_MISSING-like USAGE when there is none). */
+  reading(id: string): { applianceId: string; reading: StatusReading } {
+    const row = this.deps.db.prepare('SELECT appliance_id, reading FROM appliance_readings WHERE id = ?').get(id) as { appliance_id: string; reading: string } | undefined;
+    if (!row) throw new FerryError('USAGE', `No reading "${id.slice(0, 60)}"`, { reading: id.slice(0, 60) });
+    return { applianceId: row.appliance_id, reading: JSON.parse(row.reading) as StatusReading };
   }
 
   /** The latest status readings of an appliance, newest first. */
@@ -186,16 +208,27 @@ export class LinkService {
       const stamp = this.now().toISOString().replace(/[:.]/g, '-');
       const safeName = appliance.name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 60);
       const file = join(staging, `${safeName}-${stamp}.nsb`);
-      const sink = createWriteStream(file, { mode: 0o600, flags: 'wx' });
-      progress('download', 0, 0);
+      const out = createWriteStream(file, { mode: 0o600, flags: 'wx' });
+      // Counts the bytes on their way to the file (the appliance does not say how many will come).
+      let received = 0;
+      const sink = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          received += chunk.length;
+          progress('downloading', received, 0);
+          callback(null, chunk);
+        },
+      });
+      sink.pipe(out);
+      out.once('error', (error) => sink.destroy(error));
+      progress('downloading', 0, 0);
       let taken: { size: number };
       try {
         taken = await api.backup(sink, password, signal);
       } finally {
         sink.end();
-        await finished(sink).catch(() => undefined);
+        await finished(out).catch(() => undefined);
       }
-      progress('download', taken.size, taken.size);
+      progress('downloading', taken.size, taken.size);
       const evidence = await this.deps.vault.importEvidence(file, signal, progress);
       this.deps.audit.append({ actor: 'user', action: 'appliance.backupTaken', subject: appliance.id, details: {
         name: appliance.name, sha256: evidence.sha256, size: evidence.size, passwordProtected: password !== null,

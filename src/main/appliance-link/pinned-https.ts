@@ -166,6 +166,11 @@ export async function pinnedRequest(origin: URL, pin: string, req: LinkRequest, 
       done(new FerryError('JOB_CANCELLED', 'Cancelled'));
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    // Where the body goes may fail (a full disk): the request ends with that, not with a timeout.
+    options.sink?.once('error', (error: NodeJS.ErrnoException) => {
+      request.destroy();
+      done(error instanceof FerryError ? error : new FerryError('OUTPUT_NOT_WRITABLE', `The answer could not be written: ${error.code ?? error.message}`, { cause: error.code ?? null }));
+    });
     request.setTimeout(options.timeoutMs, () => {
       request.destroy();
       done(unreachable(origin, `no answer within ${Math.round(options.timeoutMs / 1000)} s`, 'timeout'));

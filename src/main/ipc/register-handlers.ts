@@ -2,6 +2,7 @@
  * Joins every domain's handlers into the one table the Electron shell and the e2e harness both
  * register; only the transport differs. Each domain folder exports its `setup…Handlers`.
  */
+import { setupLinkHandlers } from '../appliance-link/handlers.ts';
 import { setupApplianceHandlers } from '../appliances/handlers.ts';
 import { setupAuditHandlers } from '../audit/handlers.ts';
 import { setupFilesHandlers } from '../files/handlers.ts';
@@ -34,5 +35,6 @@ export function createHandlerTable(s: Services): HandlerTable {
     ...setupRunbookHandlers(s),
     ...setupCertHandlers(s),
     ...setupJumpClientHandlers(s),
+    ...setupLinkHandlers(s),
   };
 }

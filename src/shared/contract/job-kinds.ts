@@ -77,6 +77,12 @@ export const JOB_KINDS = {
     weights: { copying: 19, syncing: 1 },
     result: z.object({ sha256: Sha256HexSchema, size: ByteCount, name: z.string().min(1) }).strict(),
   }),
+  /** The settings backup through the appliance link: downloaded into a private staging folder, then hashed into the vault. */
+  'link-backup': define({
+    phases: ['downloading', 'copying', 'syncing'],
+    weights: { downloading: 10, copying: 9, syncing: 1 },
+    result: z.object({ sha256: Sha256HexSchema, size: ByteCount, name: z.string().min(1) }).strict(),
+  }),
 } as const;
 
 /** A kind of job. */

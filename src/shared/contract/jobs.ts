@@ -35,17 +35,17 @@ function finishedOf<K extends JobKind>(kind: K) {
 /** A running job as `jobs:list` reports it (for a renderer that reloads). */
 export const JobSummarySchema = z.discriminatedUnion('kind', [
   summaryOf('hash-file'), summaryOf('copy-verify'), summaryOf('bundle-create'), summaryOf('bundle-verify'), summaryOf('bundle-import'),
-  summaryOf('vault-verify'), summaryOf('vault-export'), summaryOf('evidence-import'),
+  summaryOf('vault-verify'), summaryOf('vault-export'), summaryOf('evidence-import'), summaryOf('link-backup'),
 ]);
 /** `job:progress`: the phase's own figures (`done` of `total`) and the overall figure. */
 export const JobProgressSchema = z.discriminatedUnion('kind', [
   progressOf('hash-file'), progressOf('copy-verify'), progressOf('bundle-create'), progressOf('bundle-verify'), progressOf('bundle-import'),
-  progressOf('vault-verify'), progressOf('vault-export'), progressOf('evidence-import'),
+  progressOf('vault-verify'), progressOf('vault-export'), progressOf('evidence-import'), progressOf('link-backup'),
 ]);
 /** `job:finished`: by kind, then by status; an ok job carries its kind's result. */
 export const JobFinishedSchema = z.discriminatedUnion('kind', [
   finishedOf('hash-file'), finishedOf('copy-verify'), finishedOf('bundle-create'), finishedOf('bundle-verify'), finishedOf('bundle-import'),
-  finishedOf('vault-verify'), finishedOf('vault-export'), finishedOf('evidence-import'),
+  finishedOf('vault-verify'), finishedOf('vault-export'), finishedOf('evidence-import'), finishedOf('link-backup'),
 ]);
 
 // Every kind of the table appears in each union above.

@@ -15,6 +15,7 @@ function JobResultView({ job }: { job: FinishedJob }) {
     case 'vault-export':
     case 'vault-verify':
     case 'evidence-import':
+    case 'link-backup':
       return <code className="hash" data-testid="hash-result">{job.result.sha256}</code>;
     // The pages that started these show their results in full; the list only says they are done.
     case 'bundle-create':
