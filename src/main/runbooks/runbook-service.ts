@@ -11,9 +11,10 @@ import type { z } from 'zod';
 import type { Evidence, Run, RunStartSchema, RunStep } from '../../shared/contract/runbook.ts';
 import { FerryError } from '../../shared/errors.ts';
 import { parseInstant } from '../../shared/instant.ts';
-import { checkBasics, expectationFor } from '../../shared/runbooks/basics-check.ts';
+import { checkBasics, expectationFor, same } from '../../shared/runbooks/basics-check.ts';
 import { RUNBOOKS } from '../../shared/runbooks/index.ts';
 import { instantiate, type InstantiatedStep, type PlannedPackage } from '../../shared/runbooks/instantiate.ts';
+import { linkReadingProves } from '../../shared/runbooks/link-evidence.ts';
 import { checkWindows } from '../../shared/runbooks/run-windows.ts';
 import type { EvidenceKind, ProcedureId, RunbookStep } from '../../shared/runbooks/types.ts';
 import { PROCEDURE_IDS } from '../../shared/runbooks/types.ts';
@@ -150,7 +151,12 @@ export class RunbookService {
       }
       if (note.length > 2000) throw new FerryError('USAGE', 'A note has at most 2000 characters', { step: stepId, field: 'note' });
       const recorded = evidence.map((e) => this.evidenceFor(run, step, e));
+      const proves = linkReadingProves(step);
       const needed: EvidenceKind[] = step.evidence.filter((k) => k !== 'confirm' && k !== 'timestamp');
+      // A reading through the link stands in for pasted Status › Basics.
+      if (proves === 'version' && needed.includes('pasted-basics')) needed.push('link-reading');
+      // A sync of a linked appliance is shown by the appliance itself, not only confirmed.
+      if (proves === 'sync' && step.appliances.some((name) => this.linked(name))) needed.push('link-reading');
       if (needed.length > 0 && !recorded.some((e) => needed.includes(e.kind))) {
         throw new FerryError('USAGE', `"${step.title.en}" needs evidence: ${needed.join(' or ')}`, { step: stepId, needs: needed, reason: 'evidence' });
       }
@@ -186,6 +192,7 @@ export class RunbookService {
 
   /** The evidence as recorded, after its checks. */
   private evidenceFor(run: Run, step: RunStep, e: EvidenceInput): Evidence {
+    if (e.kind === 'link-reading') return this.linkReading(run, step, e.value.trim());
     if (!step.evidence.includes(e.kind)) throw new FerryError('USAGE', `"${step.title.en}" does not take ${e.kind} as evidence (it takes ${step.evidence.join(', ') || 'none'})`, { step: step.id, kind: e.kind });
     if (e.kind === 'vault-file') {
       // A file as evidence is one Ferry holds. A backup is one taken into the vault for this run (not a
@@ -213,6 +220,54 @@ export class RunbookService {
     if (e.kind === 'typed' && e.value.trim() === '') throw new FerryError('USAGE', 'A typed value is not empty', { step: step.id, kind: e.kind });
     if (e.kind === 'timestamp' && parseInstant(e.value) === null) throw new FerryError('USAGE', 'A timestamp is an ISO-8601 time with a zone', { step: step.id, kind: e.kind });
     return { kind: e.kind, value: e.kind === 'confirm' ? '' : visible(e.value.trim()) };
+  }
+
+  /**
+   * A status reading through the appliance link as evidence: of one of the step's appliances, read
+   * after the steps this one requires were done (or the run began) — then its version must be the one
+   * the plan expects after the step, or its last data sync newer than those steps.
+   */
+  private linkReading(run: Run, step: RunStep, id: string): Evidence {
+    const proves = linkReadingProves(step);
+    if (proves === null) throw new FerryError('USAGE', `"${step.title.en}" does not take a reading through the appliance link`, { step: step.id, kind: 'link-reading' });
+    const row = this.db.prepare('SELECT reading FROM appliance_readings WHERE id = ?').get(id) as { reading: string } | undefined;
+    if (!row) throw new FerryError('USAGE', `No reading "${id.slice(0, 60)}" through the appliance link`, { step: step.id, kind: 'link-reading' });
+    const r = JSON.parse(row.reading) as { name: string; readAt: string; version: string | null; failoverRole: 'none' | 'primary' | 'backup'; success: boolean; lastDataSync: { at: string; status: string } | null };
+    if (!step.appliances.includes(r.name)) {
+      throw new FerryError('EVIDENCE_MISMATCH', `The reading is of "${r.name}", not of ${step.appliances.join(', ')}`, { step: step.id, reason: 'other-appliance', appliance: r.name });
+    }
+    const states = this.db.prepare('SELECT step_id, at FROM runbook_step_states WHERE run_id = ?').all(run.id) as { step_id: string; at: string }[];
+    const after = Math.max(Date.parse(run.createdAt), ...states.filter((x) => step.requires.includes(x.step_id)).map((x) => Date.parse(x.at)));
+    const afterIso = new Date(after).toISOString();
+    if (Date.parse(r.readAt) < after) {
+      throw new FerryError('EVIDENCE_MISMATCH', `The reading of ${r.readAt} is older than the steps before "${step.title.en}" (${afterIso}): read the status again`, { step: step.id, reason: 'reading-older', readAt: r.readAt, after: afterIso });
+    }
+    const reading = { name: r.name, readAt: r.readAt, version: r.version, failoverRole: r.failoverRole, success: r.success, lastDataSync: r.lastDataSync };
+    if (proves === 'sync') {
+      if (r.failoverRole === 'none' || r.lastDataSync === null) {
+        throw new FerryError('EVIDENCE_MISMATCH', `"${r.name}" reports no failover relationship, so no data sync`, { step: step.id, reason: 'no-failover' });
+      }
+      if (Date.parse(r.lastDataSync.at) < after) {
+        throw new FerryError('EVIDENCE_MISMATCH', `The last data sync (${r.lastDataSync.at}) is older than the steps before "${step.title.en}" (${afterIso}): sync again, then read the status`, {
+          step: step.id, reason: 'sync-older', syncAt: r.lastDataSync.at, after: afterIso,
+        });
+      }
+      return { kind: 'link-reading', value: id, reading };
+    }
+    const expected = expectationFor(run, step);
+    if (expected.site === undefined && expected.base !== undefined) {
+      throw new FerryError('EVIDENCE_MISMATCH', `"${step.title.en}" checks the base version, which the appliance's API does not report: paste Status › Basics`, { step: step.id, reason: 'base-not-readable', expected });
+    }
+    if (expected.site !== undefined && (r.version === null || !same(r.version, expected.site))) {
+      throw new FerryError('EVIDENCE_MISMATCH', `"${r.name}" reports ${r.version ?? 'no version'}; the plan expects ${expected.site} after "${step.title.en}"`, {
+        step: step.id, reason: 'version', expected, read: { site: r.version },
+      });
+    }
+    return { kind: 'link-reading', value: id, reading: { ...reading, ...(expected.site !== undefined ? { expectedSite: expected.site } : {}) } };
+  }
+
+  private linked(name: string): boolean {
+    return this.db.prepare('SELECT 1 FROM appliance_links l JOIN appliances a ON a.id = l.appliance_id WHERE a.name = ?').get(name) !== undefined;
   }
 
   private openStep(run: Run, stepId: string): RunStep {

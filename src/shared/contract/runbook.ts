@@ -10,7 +10,7 @@ import { isVersion } from '../versions.ts';
 
 const TextSchema = z.object({ de: z.string(), en: z.string() });
 export const ProcedureIdSchema = z.enum(['single-auto', 'single-manual', 'failover-sync', 'failover-async', 'atlas-failover', 'atlas-plain', 'hardware-migration', 'client-followup']);
-export const EvidenceKindSchema = z.enum(['confirm', 'typed', 'pasted-basics', 'vault-file', 'timestamp']);
+export const EvidenceKindSchema = z.enum(['confirm', 'typed', 'pasted-basics', 'vault-file', 'timestamp', 'link-reading']);
 export const VariantSchema = z.enum(['shared-ip', 'dns-swing', 'nat-swing']);
 const PackageKindSchema = z.enum(['base', 'site', 'license', 'other']);
 const Name = z.string().trim().min(1).max(200);
@@ -51,6 +51,17 @@ export const EvidenceSchema = z.object({
   value: z.string(),
   fileName: z.string().optional(),
   check: BasicsCheckSchema.optional(),
+  /** What the appliance link read (a `link-reading`), with when. */
+  reading: z.object({
+    name: z.string(),
+    readAt: z.string(),
+    version: z.string().nullable(),
+    failoverRole: z.enum(['none', 'primary', 'backup']),
+    success: z.boolean(),
+    lastDataSync: z.object({ at: z.string(), status: z.string() }).nullable(),
+    /** The version the plan expects after the step, when there is one. */
+    expectedSite: z.string().optional(),
+  }).optional(),
 });
 
 /** A maintenance window of a run (ISO-8601 instants). */

@@ -58,7 +58,8 @@ function kindOf(p: PlannedPackage): PlannedPackage['kind'] {
   return p.kind ?? identifyPackage(p.name).kind;
 }
 
-const same = (a: string, b: string): boolean => isVersion(a) && isVersion(b) && compareVersions(a, b) === 0;
+/** Two version texts name the same version. */
+export const same = (a: string, b: string): boolean => isVersion(a) && isVersion(b) && compareVersions(a, b) === 0;
 
 /**
  * Reads `text` and compares it with `expected`. Two labelled values for one component that differ

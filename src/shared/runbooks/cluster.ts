@@ -39,7 +39,11 @@ export function clusterPicture(run: Run): ClusterNode[] {
     let read: { site?: string; base?: string } = {};
     for (const s of run.steps) {
       if (s.status !== 'done' || !s.appliances.includes(name)) continue;
-      for (const e of s.given) if (e.kind === 'pasted-basics' && e.check) read = { ...read, ...e.check.read };
+      for (const e of s.given) {
+        if (e.kind === 'pasted-basics' && e.check) read = { ...read, ...e.check.read };
+        // The appliance's own reading (link) reports the site version only.
+        if (e.kind === 'link-reading' && e.reading?.version) read = { ...read, site: e.reading.version };
+      }
     }
     if (read.site !== undefined || read.base !== undefined) return { site: read.site ?? null, base: read.base ?? null, source: 'read' };
     const before = run.before[name];

@@ -57,6 +57,7 @@ const EN = {
   basics: 'Status › Basics', read: 'read', expected: 'expected', nothing: 'nothing',
   outcomes: { match: 'matches', anywhere: 'matched anywhere in the text', 'nothing-expected': 'nothing expected', mismatch: 'differs', unreadable: 'unreadable' } satisfies Record<Outcome, string>,
   typed: 'Entered', confirmed: 'confirmed', timestamp: 'Time given', note: 'Note', reason: 'Reason',
+  linkReading: (name: string) => `Read from ${name} through the appliance link`, failoverRole: 'failover role', lastSync: 'last data sync', readAt: 'read', healthy: 'healthy', unhealthy: 'not healthy',
   deviations: 'Deviations', deviation: 'Deviation', none: 'None.',
   skippedBecause: (why: string) => `skipped; reason: ${why}`,
   waitChanged: (shorter: boolean, run: string, guide: string) => `wait ${shorter ? 'shortened' : 'lengthened'} to ${run} (guide: ${guide})`,
@@ -91,6 +92,7 @@ const DE: typeof EN = {
   basics: 'Status › Basics', read: 'gelesen', expected: 'erwartet', nothing: 'nichts',
   outcomes: { match: 'stimmt überein', anywhere: 'irgendwo im Text gefunden', 'nothing-expected': 'nichts erwartet', mismatch: 'weicht ab', unreadable: 'unlesbar' },
   typed: 'Eingabe', confirmed: 'bestätigt', timestamp: 'Angegebener Zeitpunkt', note: 'Notiz', reason: 'Grund',
+  linkReading: (name) => `Über die Geräteverknüpfung von ${name} gelesen`, failoverRole: 'Failover-Rolle', lastSync: 'letzte Datensynchronisierung', readAt: 'gelesen', healthy: 'fehlerfrei', unhealthy: 'nicht fehlerfrei',
   deviations: 'Abweichungen', deviation: 'Abweichung', none: 'Keine.',
   skippedBecause: (why) => `übersprungen; Grund: ${why}`,
   waitChanged: (shorter, run, guide) => `Wartezeit ${shorter ? 'verkürzt' : 'verlängert'} auf ${run} (Anleitung: ${guide})`,
@@ -326,6 +328,15 @@ function evidence(e: Evidence, ctx: Ctx): ReactNode {
       if (!e.check) return t.basics;
       const outcome: Outcome = e.check.outcome === 'match' && e.check.how === 'anywhere' ? 'anywhere' : e.check.outcome;
       return f(`${t.basics}: ${t.read} ${versionsText(e.check.read, t)}; ${t.expected} ${versionsText(e.check.expected, t)}; `, h('strong', null, t.outcomes[outcome]));
+    }
+    case 'link-reading': {
+      const r = e.reading;
+      if (!r) return t.linkReading('?');
+      return f(
+        `${t.linkReading(r.name)}: ${t.version} ${r.version ?? '—'}${r.expectedSite ? ` (${t.expected} ${r.expectedSite})` : ''}; ${t.failoverRole} ${r.failoverRole}; ${r.success ? t.healthy : t.unhealthy}`,
+        r.lastDataSync ? f(`; ${t.lastSync} `, when(r.lastDataSync.at, language), ` (${r.lastDataSync.status})`) : null,
+        `; ${t.readAt} `, when(r.readAt, language),
+      );
     }
     case 'typed': return f(`${t.typed}: `, h('span', { className: 'note' }, e.value));
     case 'confirm': return t.confirmed;

@@ -28,7 +28,11 @@ export type StepTarget = 'all' | 'A' | 'B' | 'master' | 'master-backup' | 'offli
  * pasted from the appliance (parsed, versions compared with the plan's expectation); a file hashed into
  * the vault (the `.nsb` settings backup, an exported certificate); a timestamp (when it was done).
  */
-export type EvidenceKind = 'confirm' | 'typed' | 'pasted-basics' | 'vault-file' | 'timestamp';
+/**
+ * `link-reading`: a status reading through the appliance link (its id), taken where a step takes
+ * pasted Status › Basics or is a sync step (`src/shared/runbooks/link-evidence.ts`).
+ */
+export type EvidenceKind = 'confirm' | 'typed' | 'pasted-basics' | 'vault-file' | 'timestamp' | 'link-reading';
 
 /**
  * `install` steps are expanded per package of the plan (in plan order) for the step's target;

@@ -7,7 +7,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, Run, RunStep } from '../../../shared/contract.ts';
+import type { Language, Run, RunStep, StatusReadingInfo } from '../../../shared/contract.ts';
 import { checkBasics, expectationFor, type BasicsCheck } from '../../../shared/runbooks/basics-check.ts';
 import { formatBytes, formatTime } from '../format.ts';
 import { useAppStore } from '../stores/app-store.ts';
@@ -15,6 +15,7 @@ import { RUNBOOK_SOURCES, useRunbookStore } from '../stores/runbook-store.ts';
 import { formatSpan } from './appliance-time.ts';
 import { InlineErrors } from './error-notice.tsx';
 import { JobList } from './job-list.tsx';
+import { LinkReadingEvidence } from './runbook-link-reading.tsx';
 
 const EVIDENCE_JOBS = ['evidence-import'] as const;
 
@@ -45,6 +46,7 @@ function Recorded({ step }: { step: RunStep }) {
         <span key={i} className="evidence">
           {e.kind === 'vault-file' ? <>{t('runbook.evidence.file', { name: e.fileName ?? '' })} <code className="hash" data-testid="rb-evidence-hash">{e.value}</code></>
             : e.kind === 'pasted-basics' && e.check ? t('runbook.evidence.basics', { versions: versions(e.check.read, t) })
+              : e.kind === 'link-reading' && e.reading ? t('runbook.evidence.reading', { name: e.reading.name, version: e.reading.version ?? '—', at: formatTime(e.reading.readAt, i18n.language) })
               : e.kind === 'typed' ? t('runbook.evidence.typed', { value: e.value })
                 : t(`runbook.evidence.kind.${e.kind}`)}
         </span>
@@ -90,6 +92,8 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
   const [typed, setTyped] = useState('');
   const [pasted, setPasted] = useState('');
   const [check, setCheck] = useState<BasicsCheck | null>(null);
+  const [reading, setReading] = useState<StatusReadingInfo | null>(null);
+  const [linked, setLinked] = useState(false);
   const [note, setNote] = useState('');
   const [skipping, setSkipping] = useState(false);
   const [reason, setReason] = useState('');
@@ -107,9 +111,12 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
   const needsBasics = takes('pasted-basics');
   const needsTyped = takes('typed');
   const fileReady = file?.state === 'ready' ? file : null;
-  const evidenceGiven = (needsFile && fileReady !== null) || (needsBasics && check !== null && (check.outcome === 'match' || check.outcome === 'nothing-expected')) || (needsTyped && typed.trim() !== '');
+  const evidenceGiven = (needsFile && fileReady !== null) || (needsBasics && check !== null && (check.outcome === 'match' || check.outcome === 'nothing-expected')) || (needsTyped && typed.trim() !== '')
+    || (needsBasics && reading !== null);
   const needsEvidence = needsFile || needsBasics || needsTyped;
-  const canComplete = step.status === 'ready' && !busy && (needsEvidence ? evidenceGiven : !takes('confirm') || confirmed);
+  // A sync read from the appliance counts as the confirmation (the service checks it is newer than the steps before).
+  const syncFromLink = step.kind === 'sync' && linked;
+  const canComplete = step.status === 'ready' && !busy && (needsEvidence ? evidenceGiven : syncFromLink ? reading !== null : !takes('confirm') || confirmed || reading !== null);
 
   const done = async () => {
     const evidence = [
@@ -118,6 +125,7 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
       ...(needsTyped && typed.trim() !== '' ? [{ kind: 'typed' as const, value: typed.trim() }] : []),
       ...(takes('confirm') ? [{ kind: 'confirm' as const, value: '' }] : []),
       ...(takes('timestamp') ? [{ kind: 'timestamp' as const, value: new Date().toISOString() }] : []),
+      ...(reading !== null ? [{ kind: 'link-reading' as const, value: reading.id }] : []),
     ];
     if (await complete(step.id, evidence, note.trim())) onChanged(step.id);
     else refocus(doneRef);
@@ -178,13 +186,14 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
                 ? <span className="hint">{t('runbook.basics.expected', { versions: versions(expectationFor(run, step), t) })}</span> : null}
             </div>
           ) : null}
+          <LinkReadingEvidence step={step} reading={reading} onReading={setReading} onLinked={setLinked} />
           {needsTyped ? (
             <div className="field">
               <label htmlFor={`${id}-typed`}>{t('runbook.evidence.typedLabel')}</label>
               <input id={`${id}-typed`} data-testid="rb-typed" value={typed} onChange={(e) => setTyped(e.target.value)} />
             </div>
           ) : null}
-          {!needsEvidence && takes('confirm') ? (
+          {!needsEvidence && !syncFromLink && takes('confirm') ? (
             <label className="inline"><input type="checkbox" data-testid="rb-confirm" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> {t('runbook.evidence.confirm')}</label>
           ) : null}
           <div className="field">

@@ -19,6 +19,7 @@ export const RUNBOOK_SOURCES = {
   start: 'runbook.start',
   step: (stepId: string) => `runbook.step:${stepId}`,
   evidence: (stepId: string) => `runbook.evidence:${stepId}`,
+  link: (stepId: string) => `runbook.link:${stepId}`,
   save: 'runbook.save',
 } as const;
 
