@@ -44,6 +44,8 @@ export function LinkReadingEvidence({ step, reading, onReading, onLinked }: { st
   useEffect(() => onLinked(any), [any]); // eslint-disable-line react-hooks/exhaustive-deps
   if (proves === null || linked === null || linked.length === 0) return <InlineErrors source={RUNBOOK_SOURCES.link(step.id)} />;
   const read = async (id: string) => {
+    // The earlier reading goes first: "done" waits for the one being read now.
+    onReading(null);
     setBusy(true);
     const r = await attempt(RUNBOOK_SOURCES.link(step.id), async () => unwrap(ferry().link.status({ id })), { inline: true });
     setBusy(false);
