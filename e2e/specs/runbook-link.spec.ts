@@ -59,11 +59,14 @@ test('a sync step takes the appliance\'s own reading (a stale sync refused), an 
     await expect(sync.getByTestId('rb-link-reading')).toContainText('bt-a');
     await sync.getByTestId('rb-done').click();
     // Older than the backup: refused, with the code and its words, nothing recorded.
-    await expect(sync.getByText('EVIDENCE_MISMATCH')).toBeVisible();
+    await expect(sync.getByText('LINK_READING_UNFIT')).toBeVisible();
     await expect(sync).toHaveAttribute('data-status', 'ready');
     // Synced now (the technician pressed "Sync now" in /login): read again, taken.
     fake.state.health = { ...fake.state.health, lastDataSync: { at: new Date().toISOString(), status: 'Success' } };
     await sync.getByTestId('rb-link-read').click();
+    // The new reading replaces the old one (the old goes at the click): Done waits for it.
+    await expect(sync.getByTestId('rb-link-reading')).toBeVisible();
+    await expect(sync.getByTestId('rb-done')).toBeEnabled();
     await sync.getByTestId('rb-done').click();
     await expect(sync).toHaveAttribute('data-status', 'done');
     await expect(sync.getByTestId('rb-recorded')).toContainText('bt-a');

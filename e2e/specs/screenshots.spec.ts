@@ -12,6 +12,7 @@ import { applianceVaultShots } from '../appliance-vault-shots.ts';
 import { runbookShots } from '../runbook-shots.ts';
 import { certShots } from '../cert-shots.ts';
 import { clientsShots } from '../clients-shots.ts';
+import { linkShots } from '../link-shots.ts';
 
 const dir = process.env.FERRY_SHOTS;
 test.skip(!dir, 'set FERRY_SHOTS to a folder to take screenshots');
@@ -171,5 +172,12 @@ for (const language of ['de', 'en'] as const) {
     test.setTimeout(120_000);
     mkdirSync(dir!, { recursive: true });
     await clientsShots(ferry, dir!, language);
+  });
+
+  // The appliance link: the certificate to compare, a status, the backup, a renewed certificate, Jump Clients from the appliance.
+  test(`link screenshots in ${language}`, async ({ ferry }) => {
+    test.setTimeout(120_000);
+    mkdirSync(dir!, { recursive: true });
+    await linkShots(ferry, dir!, language);
   });
 }

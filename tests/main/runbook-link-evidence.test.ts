@@ -21,7 +21,7 @@ afterEach(async () => {
 async function setup(names: string[], role: 'standalone' | 'primary') {
   const dir = tempDir();
   expect((await ferry(dir, 'station', 'init', '--name', 'Jump host')).code).toBe(0);
-  let now = new Date();
+  let now = new Date(Math.floor(Date.now() / 1000) * 1000 + 500);
   const s = createServices({ dataDir: dir, create: false, tasks: 'in-process', now: () => now });
   open.services.push(s);
   const fakes: Record<string, FakeAppliance> = {};
@@ -55,10 +55,10 @@ describe('a link reading as evidence', () => {
     fakes.A!.state.health = { ...fakes.A!.state.health, version: '12.2.0 (build 1)' };
     const old = await s.links.status('A');
     expect(() => s.runbooks.complete(run.id, 'install-updates#1', [{ kind: 'link-reading', value: old.id }]))
-      .toThrow(expect.objectContaining({ code: 'EVIDENCE_MISMATCH', details: expect.objectContaining({ reason: 'version', read: { site: '12.2.0' } }) }));
+      .toThrow(expect.objectContaining({ code: 'LINK_READING_UNFIT', details: expect.objectContaining({ reason: 'version', read: { site: '12.2.0' } }) }));
     // A reading from before the run (even of the right version) proves nothing about this install.
     expect(() => s.runbooks.complete(run.id, 'install-updates#1', [{ kind: 'link-reading', value: early.id }]))
-      .toThrow(expect.objectContaining({ code: 'EVIDENCE_MISMATCH', details: expect.objectContaining({ reason: 'reading-older' }) }));
+      .toThrow(expect.objectContaining({ code: 'LINK_READING_UNFIT', details: expect.objectContaining({ reason: 'reading-older' }) }));
     expect(() => s.runbooks.complete(run.id, 'install-updates#1', [{ kind: 'link-reading', value: 'no-such-reading' }])).toThrow(expect.objectContaining({ code: 'USAGE' }));
     tick(1000);
     fakes.A!.state.health = { ...fakes.A!.state.health, version: '13.1.0 (build 41877)' };
@@ -77,7 +77,7 @@ describe('a link reading as evidence', () => {
     const run = s.runbooks.start({ procedure: 'failover-sync', appliances: { A: 'A', B: 'B' }, packages: [{ name: 'BeyondTrust 13.1.0', version: '13.1.0', kind: 'site' }] });
     s.runbooks.complete(run.id, 'plan-windows', [{ kind: 'confirm', value: '' }]);
     tick(60_000);
-    const backupAt = tick(1000);
+    const backupAt = tick(1234);
     s.runbooks.complete(run.id, 'backup-settings', [{ kind: 'vault-file', value: await backupOf(s, dir) }]);
     tick(60_000);
     expect(() => s.runbooks.complete(run.id, 'sync-now', [{ kind: 'confirm', value: '' }]))
@@ -86,13 +86,15 @@ describe('a link reading as evidence', () => {
     fakes.A!.state.health = { ...fakes.A!.state.health, failoverRole: 'primary', lastDataSync: { at: new Date(backupAt.getTime() - 30_000).toISOString(), status: 'Success' } };
     const stale = await s.links.status('A');
     expect(() => s.runbooks.complete(run.id, 'sync-now', [{ kind: 'confirm', value: '' }, { kind: 'link-reading', value: stale.id }]))
-      .toThrow(expect.objectContaining({ code: 'EVIDENCE_MISMATCH', details: expect.objectContaining({ reason: 'sync-older' }) }));
+      .toThrow(expect.objectContaining({ code: 'LINK_READING_UNFIT', details: expect.objectContaining({ reason: 'sync-older' }) }));
     // B's reading is no evidence for a step on A.
     fakes.B!.state.health = { ...fakes.B!.state.health, failoverRole: 'backup', lastDataSync: { at: new Date(backupAt.getTime() + 30_000).toISOString(), status: 'Success' } };
     const other = await s.links.status('B');
     expect(() => s.runbooks.complete(run.id, 'sync-now', [{ kind: 'link-reading', value: other.id }]))
-      .toThrow(expect.objectContaining({ code: 'EVIDENCE_MISMATCH', details: expect.objectContaining({ reason: 'other-appliance' }) }));
-    fakes.A!.state.health = { ...fakes.A!.state.health, lastDataSync: { at: new Date(backupAt.getTime() + 30_000).toISOString(), status: 'Success' } };
+      .toThrow(expect.objectContaining({ code: 'LINK_READING_UNFIT', details: expect.objectContaining({ reason: 'other-appliance' }) }));
+    // The appliance reports the sync to the second: a sync in the backup's own second is after it.
+    expect(backupAt.getMilliseconds()).not.toBe(0);
+    fakes.A!.state.health = { ...fakes.A!.state.health, lastDataSync: { at: new Date(Math.floor(backupAt.getTime() / 1000) * 1000).toISOString(), status: 'Success' } };
     const synced = await s.links.status('A');
     const done = s.runbooks.complete(run.id, 'sync-now', [{ kind: 'confirm', value: '' }, { kind: 'link-reading', value: synced.id }]);
     expect(done.steps.find((x) => x.id === 'sync-now')?.status).toBe('done');

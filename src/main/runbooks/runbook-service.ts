@@ -234,21 +234,22 @@ export class RunbookService {
     if (!row) throw new FerryError('USAGE', `No reading "${id.slice(0, 60)}" through the appliance link`, { step: step.id, kind: 'link-reading' });
     const r = JSON.parse(row.reading) as { name: string; readAt: string; version: string | null; failoverRole: 'none' | 'primary' | 'backup'; success: boolean; lastDataSync: { at: string; status: string } | null };
     if (!step.appliances.includes(r.name)) {
-      throw new FerryError('EVIDENCE_MISMATCH', `The reading is of "${r.name}", not of ${step.appliances.join(', ')}`, { step: step.id, reason: 'other-appliance', appliance: r.name });
+      throw new FerryError('LINK_READING_UNFIT', `The reading is of "${r.name}", not of ${step.appliances.join(', ')}`, { step: step.id, reason: 'other-appliance', appliance: r.name });
     }
     const states = this.db.prepare('SELECT step_id, at FROM runbook_step_states WHERE run_id = ?').all(run.id) as { step_id: string; at: string }[];
     const after = Math.max(Date.parse(run.createdAt), ...states.filter((x) => step.requires.includes(x.step_id)).map((x) => Date.parse(x.at)));
     const afterIso = new Date(after).toISOString();
     if (Date.parse(r.readAt) < after) {
-      throw new FerryError('EVIDENCE_MISMATCH', `The reading of ${r.readAt} is older than the steps before "${step.title.en}" (${afterIso}): read the status again`, { step: step.id, reason: 'reading-older', readAt: r.readAt, after: afterIso });
+      throw new FerryError('LINK_READING_UNFIT', `The reading of ${r.readAt} is older than the steps before "${step.title.en}" (${afterIso}): read the status again`, { step: step.id, reason: 'reading-older', readAt: r.readAt, after: afterIso });
     }
     const reading = { name: r.name, readAt: r.readAt, version: r.version, failoverRole: r.failoverRole, success: r.success, lastDataSync: r.lastDataSync };
     if (proves === 'sync') {
       if (r.failoverRole === 'none' || r.lastDataSync === null) {
-        throw new FerryError('EVIDENCE_MISMATCH', `"${r.name}" reports no failover relationship, so no data sync`, { step: step.id, reason: 'no-failover' });
+        throw new FerryError('LINK_READING_UNFIT', `"${r.name}" reports no failover relationship, so no data sync`, { step: step.id, reason: 'no-failover' });
       }
-      if (Date.parse(r.lastDataSync.at) < after) {
-        throw new FerryError('EVIDENCE_MISMATCH', `The last data sync (${r.lastDataSync.at}) is older than the steps before "${step.title.en}" (${afterIso}): sync again, then read the status`, {
+      // The appliance reports the sync time to the second (its unix timestamp): the same second counts as after.
+      if (Date.parse(r.lastDataSync.at) < Math.floor(after / 1000) * 1000) {
+        throw new FerryError('LINK_READING_UNFIT', `The last data sync (${r.lastDataSync.at}) is older than the steps before "${step.title.en}" (${afterIso}): sync again, then read the status`, {
           step: step.id, reason: 'sync-older', syncAt: r.lastDataSync.at, after: afterIso,
         });
       }
@@ -256,10 +257,10 @@ export class RunbookService {
     }
     const expected = expectationFor(run, step);
     if (expected.site === undefined && expected.base !== undefined) {
-      throw new FerryError('EVIDENCE_MISMATCH', `"${step.title.en}" checks the base version, which the appliance's API does not report: paste Status › Basics`, { step: step.id, reason: 'base-not-readable', expected });
+      throw new FerryError('LINK_READING_UNFIT', `"${step.title.en}" checks the base version, which the appliance's API does not report: paste Status › Basics`, { step: step.id, reason: 'base-not-readable', expected });
     }
     if (expected.site !== undefined && (r.version === null || !same(r.version, expected.site))) {
-      throw new FerryError('EVIDENCE_MISMATCH', `"${r.name}" reports ${r.version ?? 'no version'}; the plan expects ${expected.site} after "${step.title.en}"`, {
+      throw new FerryError('LINK_READING_UNFIT', `"${r.name}" reports ${r.version ?? 'no version'}; the plan expects ${expected.site} after "${step.title.en}"`, {
         step: step.id, reason: 'version', expected, read: { site: r.version },
       });
     }

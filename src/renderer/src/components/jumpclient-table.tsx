@@ -5,6 +5,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JumpClientCheck } from '../../../shared/contract.ts';
+import type { FetchedCheck } from '../stores/jumpclient-store.ts';
 
 type Straggler = JumpClientCheck['notUpgraded'][number];
 type Reason = Straggler['reason'];
@@ -13,7 +14,16 @@ const REASONS: readonly Reason[] = ['pending', 'not-since', 'no-date'];
 /** Rows rendered at once: enough to scan, few enough to stay quick. */
 const MAX_ROWS = 500;
 
-export function JumpClientTable({ result }: { result: JumpClientCheck }) {
+interface Props {
+  result: FetchedCheck;
+  /**
+   * Read from the appliance: `row` is the client's place in its list, not a line of a file, and there
+   * is no status text of the console's (only "needs an update", which the reason already says).
+   */
+  fromAppliance?: boolean;
+}
+
+export function JumpClientTable({ result, fromAppliance = false }: Props) {
   const { t, i18n } = useTranslation();
   const [text, setText] = useState('');
   const [reason, setReason] = useState<Reason | ''>('');
@@ -54,17 +64,17 @@ export function JumpClientTable({ result }: { result: JumpClientCheck }) {
             <thead>
               <tr>
                 <th scope="col">{t('clients.table.name')}</th>
-                <th scope="col">{t('clients.table.status')}</th>
+                {fromAppliance ? null : <th scope="col">{t('clients.table.status')}</th>}
                 <th scope="col">{t('clients.table.lastSeen')}</th>
                 <th scope="col">{t('clients.table.reason')}</th>
-                <th scope="col" className="num">{t('clients.table.row')}</th>
+                <th scope="col" className="num">{fromAppliance ? t('clients.source.row') : t('clients.table.row')}</th>
               </tr>
             </thead>
             <tbody>
               {shown.map((s) => (
                 <tr key={s.row} data-testid="clients-row" data-reason={s.reason}>
                   <th scope="row" className="client-name">{s.name === '' ? '—' : s.name}</th>
-                  <td className="cell-text">{s.status === '' ? '—' : s.status}</td>
+                  {fromAppliance ? null : <td className="cell-text">{s.status === '' ? '—' : s.status}</td>}
                   <td className={isInstant(s.lastSeen) ? 'time' : 'cell-text'}>{isInstant(s.lastSeen) ? date.format(new Date(s.lastSeen!)) : s.lastSeen ?? '—'}</td>
                   <td className="reason-cell"><span className={`reason reason-${s.reason}`}>{t(`clients.reason.${s.reason}`)}</span></td>
                   <td className="num">{s.row}</td>

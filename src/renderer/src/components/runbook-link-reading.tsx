@@ -35,7 +35,32 @@ function useLinkedAppliances(step: RunStep, active: boolean): { id: string; name
 }
 
 /** `onLinked`: whether one of the step's appliances is linked (a sync step of a linked appliance needs its reading). */
-export function LinkReadingEvidence({ step, reading, onReading, onLinked }: { step: RunStep; reading: StatusReadingInfo | null; onReading(r: StatusReadingInfo | null): void; onLinked(linked: boolean): void }) {
+/** Linked appliances by name with their latest reading (null: linked, never read); null while loading or on failure. */
+export function useLinkedByName(): Map<string, StatusReadingInfo | null> | null {
+  const [byName, setByName] = useState<Map<string, StatusReadingInfo | null> | null>(null);
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      try {
+        const [links, appliances] = await Promise.all([unwrap(ferry().link.list({})), unwrap(ferry().appliance.list({}))]);
+        const map = new Map<string, StatusReadingInfo | null>();
+        for (const l of links) {
+          const a = appliances.find((x) => x.id === l.link.applianceId);
+          if (a) map.set(a.name, l.latest);
+        }
+        if (live) setByName(map);
+      } catch {
+        // The picture shows the run's own record; the link's readings are an addition.
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, []);
+  return byName;
+}
+
+export function LinkReadingEvidence({ step, reading, expectedSite, onReading, onLinked }: { step: RunStep; reading: StatusReadingInfo | null; expectedSite: string | undefined; onReading(r: StatusReadingInfo | null): void; onLinked(linked: boolean): void }) {
   const { t, i18n } = useTranslation();
   const proves = linkReadingProves(step);
   const linked = useLinkedAppliances(step, proves !== null);
@@ -63,11 +88,12 @@ export function LinkReadingEvidence({ step, reading, onReading, onLinked }: { st
         ))}
       </div>
       {reading ? (
-        <div className="basics-check match" role="status" data-testid="rb-link-reading">
+        <div className={`basics-check ${proves === 'version' && expectedSite !== undefined && reading.version !== expectedSite ? 'mismatch' : 'match'}`} role="status" data-testid="rb-link-reading">
           <strong>{t('runbook.link.readAt', { name: reading.name, at: formatTime(reading.readAt, i18n.language) })}</strong>
           <span>{t('runbook.link.version', { version: reading.versionText ?? reading.version ?? '—' })}</span>
           <span>{t('runbook.link.role', { role: t(`runbook.link.roles.${reading.failoverRole}`) })}{reading.success ? '' : ` · ${t('runbook.link.unhealthy', { message: reading.errorMessage ?? '' })}`}</span>
           {reading.lastDataSync ? <span>{t('runbook.link.sync', { at: formatTime(reading.lastDataSync.at, i18n.language), status: reading.lastDataSync.status })}</span> : null}
+          {proves === 'version' && expectedSite !== undefined ? <span>{t('runbook.link.expected', { version: expectedSite })}</span> : null}
         </div>
       ) : null}
       <InlineErrors source={RUNBOOK_SOURCES.link(step.id)} />

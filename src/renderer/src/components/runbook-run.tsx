@@ -6,18 +6,32 @@
  */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, Run } from '../../../shared/contract.ts';
+import type { Language, Run, StatusReadingInfo } from '../../../shared/contract.ts';
 import { clusterPicture } from '../../../shared/runbooks/cluster.ts';
 import { RUNBOOKS } from '../../../shared/runbooks/index.ts';
 import { RUN_WINDOWS, windowOfSection } from '../../../shared/runbooks/run-windows.ts';
 import { formatTime } from '../format.ts';
 import { RUNBOOK_SOURCES, useRunbookStore } from '../stores/runbook-store.ts';
 import { InlineErrors } from './error-notice.tsx';
+import { useLinkedByName } from './runbook-link-reading.tsx';
 import { RunbookStep } from './runbook-step.tsx';
+
+/** What the appliance link last read of a node: version, health, failover sync and when. */
+function NodeReading({ reading }: { reading: StatusReadingInfo }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <span className={`node-link ${reading.success ? '' : 'unhealthy'}`} data-testid={`rb-node-link-${reading.name}`}>
+      {t('runbook.cluster.link', { version: reading.version ?? '?', at: formatTime(reading.readAt, i18n.language) })}
+      {reading.success ? '' : ` · ${t('runbook.link.unhealthy', { message: reading.errorMessage ?? '' })}`}
+      {reading.lastDataSync ? ` · ${t('runbook.cluster.sync', { at: formatTime(reading.lastDataSync.at, i18n.language) })}` : ''}
+    </span>
+  );
+}
 
 function ClusterPicture({ run }: { run: Run }) {
   const { t } = useTranslation();
   const nodes = clusterPicture(run);
+  const linked = useLinkedByName();
   if (nodes.length === 0) return null;
   const regions = [...new Set(nodes.filter((n) => n.role === 'traffic').map((n) => n.region ?? '—'))];
   const card = (n: (typeof nodes)[number]) => (
@@ -26,6 +40,7 @@ function ClusterPicture({ run }: { run: Run }) {
       <span className="node-role">{t(`runbook.cluster.role.${n.role}`)}{n.offlineFirst ? ` · ${t('runbook.cluster.offlineFirst')}` : ''}</span>
       <span className="node-version">{n.site ? `${n.site}${n.base ? ` / ${n.base}` : ''}` : '?'} <small>({t(`runbook.cluster.source.${n.source ?? 'none'}`)})</small></span>
       {n.accepting !== null ? <span className="node-state">{t(n.accepting ? 'runbook.cluster.accepting' : 'runbook.cluster.notAccepting')}</span> : null}
+      {linked?.get(n.name) ? <NodeReading reading={linked.get(n.name)!} /> : null}
     </li>
   );
   return (

@@ -186,7 +186,7 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
                 ? <span className="hint">{t('runbook.basics.expected', { versions: versions(expectationFor(run, step), t) })}</span> : null}
             </div>
           ) : null}
-          <LinkReadingEvidence step={step} reading={reading} onReading={setReading} onLinked={setLinked} />
+          <LinkReadingEvidence step={step} reading={reading} expectedSite={expectationFor(run, step).site} onReading={setReading} onLinked={setLinked} />
           {needsTyped ? (
             <div className="field">
               <label htmlFor={`${id}-typed`}>{t('runbook.evidence.typedLabel')}</label>

@@ -8,7 +8,7 @@ import { formatFingerprint } from '../../../shared/fingerprint.ts';
 import { formatBytes } from '../format.ts';
 
 // System error codes a person can act on; any other (raw `EXDEV` …) is left to the English message.
-const CAUSES = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EBUSY', 'ENOSPC', 'EROFS', 'ELOOP']);
+const CAUSES = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EBUSY', 'ENOSPC', 'EROFS', 'ELOOP', 'timeout', 'ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNRESET', 'aborted']);
 const HEX64 = /^[0-9a-f]{64}$/;
 // A refused fingerprint shows only what the person typed: never the key's own (they must read it off the other screen).
 const FINGERPRINT_CODES = new Set(['FINGERPRINT_MISMATCH', 'FINGERPRINT_MALFORMED']);
@@ -79,5 +79,13 @@ export function detailLines(data: ErrorData, language: Language, t: TFunction): 
   if (typeof d.cause === 'string' && CAUSES.has(d.cause)) add('cause', t(`errors.cause.${d.cause}`));
   if (typeof d.explored === 'number') add('explored', new Intl.NumberFormat(language).format(d.explored));
   add('channel', text(d.channel));
+  // The appliance link: which appliance, the certificate it presents now, what the account lacks, when to retry, where the answer was saved.
+  if (data.code.startsWith('LINK_')) {
+    add('host', text(d.host));
+    add('presented', text(d.presented));
+    add('permission', text(d.permission));
+    if (typeof d.retryAfterSeconds === 'number') add('retryAfter', span(d.retryAfterSeconds, language));
+    add('savedAnswer', text(d.savedAnswer));
+  }
   return lines;
 }

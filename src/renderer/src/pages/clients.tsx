@@ -1,7 +1,8 @@
 /**
  * Jump Clients after a site upgrade: when the upgrade finished, the list exported from the
- * representative console, and the check — which clients have not upgraded since, and why. Columns
- * Ferry cannot tell apart are mapped by the person (and remembered for lists with the same headers).
+ * representative console (or read from a linked appliance), and the check — which clients have not
+ * upgraded since, and why. Columns Ferry cannot tell apart are mapped by the person (and remembered
+ * for lists with the same headers).
  */
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,16 +11,17 @@ import { InlineErrors } from '../components/error-notice.tsx';
 import { JumpClientMapping } from '../components/jumpclient-mapping.tsx';
 import { JumpClientResult } from '../components/jumpclient-result.tsx';
 import { JumpClientSince } from '../components/jumpclient-since.tsx';
+import { JumpClientSource } from '../components/jumpclient-source.tsx';
 import { PageTitle } from '../components/page-title.tsx';
-import { formatBytes } from '../format.ts';
 import { JUMPCLIENT_SOURCES, sinceIso, useJumpClientStore } from '../stores/jumpclient-store.ts';
 
 export function ClientsPage() {
-  const { t, i18n } = useTranslation();
-  const { file, since, result, unrecognised, busy, chooseFile, check } = useJumpClientStore();
+  const { t } = useTranslation();
+  const { source, file, applianceId, since, result, unrecognised, busy, check } = useJumpClientStore();
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const mapHeading = useRef<HTMLHeadingElement>(null);
-  const ready = file !== null && sinceIso(since) !== null;
+  const fromAppliance = source === 'appliance';
+  const ready = (fromAppliance ? applianceId !== null : file !== null) && sinceIso(since) !== null;
   // After a check the eye goes to what it found: the result, or the columns to map.
   const run = async (mapping?: Partial<ColumnMapping>) => {
     const outcome = await check(mapping);
@@ -32,20 +34,14 @@ export function ClientsPage() {
       <p>{t('clients.intro')}</p>
       <form className="clients-form" onSubmit={(e) => { e.preventDefault(); if (ready && !busy) void run(); }}>
         <JumpClientSince />
-        <div className="field">
-          <span className="label">{t('clients.file.label')}</span>
-          <span className="hint">{t('clients.file.hint')}</span>
-          <div className="buttons"><button type="button" data-testid="clients-choose" onClick={() => void chooseFile()}>{t('clients.file.choose')}</button></div>
-          {file
-            ? <p className="clients-file" data-testid="clients-file">{file.name} <span className="hint">({formatBytes(file.size, i18n.language)})</span></p>
-            : <p className="hint" data-testid="clients-no-file">{t('clients.file.none')}</p>}
-        </div>
+        <JumpClientSource />
         {/* Columns Ferry cannot tell apart are explained with the mapping below instead of as a bare error. */}
         <InlineErrors source={JUMPCLIENT_SOURCES.check} except={unrecognised ? ['CSV_UNRECOGNISED'] : undefined} />
         <div className="buttons">
-          <button type="submit" className="primary" data-testid="clients-check" disabled={!ready || busy}>{t('clients.check')}</button>
+          <button type="submit" className="primary" data-testid="clients-check" disabled={!ready} aria-disabled={busy || undefined}>{t('clients.check')}</button>
         </div>
-        {!ready ? <p className="hint" data-testid="clients-check-needs">{t('clients.checkNeeds')}</p> : null}
+        {busy && fromAppliance ? <p className="hint" role="status" data-testid="clients-reading">{t('clients.source.reading')}</p> : null}
+        {!ready ? <p className="hint" data-testid="clients-check-needs">{fromAppliance ? t('clients.source.checkNeeds') : t('clients.checkNeeds')}</p> : null}
       </form>
       {unrecognised ? (
         <div className="clients-unrecognised" data-testid="clients-unrecognised">

@@ -1,7 +1,8 @@
 /**
  * The Jump Clients page: when the upgrade finished (typed, or taken from a run's install step), the
- * list chosen (a handle), the check's result with the inputs it was made for, the columns the person
- * must map when Ferry could not tell, and the stragglers list saved for the helpdesk.
+ * list chosen (a handle) or read from a linked appliance, the check's result with the inputs it was
+ * made for, the columns the person must map when Ferry could not tell, and the stragglers list saved
+ * for the helpdesk (from a file's check only: the save reads the file again).
  */
 import { create } from 'zustand';
 import type { FileHandle, JumpClientCheck, Language, Run } from '../../../shared/contract.ts';
@@ -13,18 +14,22 @@ import { attempt } from './attempt.ts';
 /** Error sources of this store. */
 export const JUMPCLIENT_SOURCES = { check: 'jumpclients.check', save: 'jumpclients.save' } as const;
 
+/** Where the list comes from: a file exported from the console, or the appliance through its link. */
+export type ListSource = 'file' | 'appliance';
+
+/** A check of the list read from the appliance: no headers, mapping or delimiter. */
+export type FetchedCheck = Pick<JumpClientCheck, 'total' | 'upgraded' | 'notUpgraded' | 'counts'>;
+
 /** A list whose columns Ferry could not tell (CSV_UNRECOGNISED, reason `columns`): its headers and what was found. */
 export interface Unrecognised {
   headers: string[];
   found: ColumnMapping;
 }
 
-/** What a shown result was checked with: the same inputs save the stragglers. */
-interface Checked {
-  file: string;
-  since: string;
-  mapping?: Partial<ColumnMapping>;
-}
+/** What a shown result was checked with: for a file, the same inputs save the stragglers. */
+type Checked =
+  | { source: 'file'; file: string; since: string; mapping?: Partial<ColumnMapping> }
+  | { source: 'appliance'; applianceId: string; since: string };
 
 /** How a check ended, for the page to move the focus. */
 export type CheckOutcome = 'result' | 'unrecognised' | 'failed';
@@ -34,15 +39,20 @@ interface JumpClientState {
   since: string;
   /** The run the time was taken from (null: typed). */
   fromRun: string | null;
+  source: ListSource;
   file: FileHandle | null;
-  result: JumpClientCheck | null;
+  /** The linked appliance to read the list from. */
+  applianceId: string | null;
+  result: JumpClientCheck | FetchedCheck | null;
   checked: Checked | null;
   unrecognised: Unrecognised | null;
   saved: { file: string; count: number } | null;
   busy: boolean;
   setSince(value: string, fromRun?: string | null): void;
   chooseFile(): Promise<void>;
-  /** Checks the list; `mapping` is the person's (only what they changed), remembered by main. */
+  setSource(source: ListSource): void;
+  setAppliance(id: string | null): void;
+  /** Checks the list (from the file or the appliance); `mapping` is the person's (only what they changed), remembered by main. */
   check(mapping?: Partial<ColumnMapping>): Promise<CheckOutcome>;
   save(language: Language): Promise<boolean>;
 }
@@ -84,7 +94,9 @@ function unrecognisedOf(error: { code: string; details?: Record<string, unknown>
 export const useJumpClientStore = create<JumpClientState>((set, get) => ({
   since: '',
   fromRun: null,
+  source: 'file',
   file: null,
+  applianceId: null,
   result: null,
   checked: null,
   unrecognised: null,
@@ -99,15 +111,33 @@ export const useJumpClientStore = create<JumpClientState>((set, get) => ({
       if (file) set({ file, unrecognised: null, saved: null });
     }, inline);
   },
+  setSource(source) {
+    set({ source, unrecognised: null });
+  },
+  setAppliance(applianceId) {
+    set({ applianceId });
+  },
   async check(mapping) {
     const s = get();
     const since = sinceIso(s.since);
-    if (!s.file || since === null || s.busy) return 'failed';
+    if (since === null || s.busy) return 'failed';
+    if (s.source === 'appliance') {
+      const applianceId = s.applianceId;
+      if (applianceId === null) return 'failed';
+      set({ busy: true });
+      const r = await attempt(JUMPCLIENT_SOURCES.check, async () => {
+        const result = await unwrap(ferry().link.jumpClients({ id: applianceId, since }));
+        set({ result, checked: { source: 'appliance', applianceId, since }, unrecognised: null, saved: null });
+      }, inline);
+      set({ busy: false });
+      return r.ok ? 'result' : 'failed';
+    }
+    if (!s.file) return 'failed';
     const file = s.file.handle;
     set({ busy: true });
     const r = await attempt(JUMPCLIENT_SOURCES.check, async () => {
       const result = await unwrap(ferry().jumpclients.check({ file, since, ...(mapping ? { mapping } : {}) }));
-      set({ result, checked: { file, since, ...(mapping ? { mapping } : {}) }, unrecognised: null, saved: null });
+      set({ result, checked: { source: 'file', file, since, ...(mapping ? { mapping } : {}) }, unrecognised: null, saved: null });
     }, inline);
     set({ busy: false });
     if (r.ok) return 'result';
@@ -118,19 +148,23 @@ export const useJumpClientStore = create<JumpClientState>((set, get) => ({
   },
   async save(language) {
     const { checked, busy } = get();
-    if (!checked || busy) return false;
+    if (checked?.source !== 'file' || busy) return false;
+    const { source: _file, ...input } = checked;
     set({ busy: true, saved: null });
     const r = await attempt(JUMPCLIENT_SOURCES.save, async () => {
       const target = await unwrap(ferry().files.pickSaveTarget({ purpose: 'stragglers', defaultName: 'jump-clients-not-upgraded.csv' }));
       if (!target) return;
-      set({ saved: await unwrap(ferry().jumpclients.saveStragglers({ ...checked, language, saveTarget: target.handle })) });
+      set({ saved: await unwrap(ferry().jumpclients.saveStragglers({ ...input, language, saveTarget: target.handle })) });
     }, inline);
     set({ busy: false });
     return r.ok && get().saved !== null;
   },
 }));
 
-/** Whether the shown result still belongs to the list and the time on the form. */
-export function isOutdated(s: Pick<JumpClientState, 'file' | 'since' | 'checked'>): boolean {
-  return s.checked !== null && (s.checked.file !== s.file?.handle || s.checked.since !== sinceIso(s.since));
+/** Whether the shown result still belongs to the source (list or appliance) and the time on the form. */
+export function isOutdated(s: Pick<JumpClientState, 'source' | 'file' | 'applianceId' | 'since' | 'checked'>): boolean {
+  const c = s.checked;
+  if (c === null) return false;
+  if (c.since !== sinceIso(s.since) || c.source !== s.source) return true;
+  return c.source === 'file' ? c.file !== s.file?.handle : c.applianceId !== s.applianceId;
 }

@@ -1,0 +1,74 @@
+/**
+ * A status reading as the appliance reported it: version, failover role, health, shared IPs, the
+ * last data sync, when it was read — and whether the version differs from the inventory's (said,
+ * never changed: the inventory stays the person's).
+ */
+import { useEffect, useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StatusReadingInfo } from '../../../shared/contract.ts';
+import { formatTime } from '../format.ts';
+import { ago, versionMismatch } from './link-facts.ts';
+
+/** The time now, renewed every half minute so "x minutes ago" stays true while the page is open. */
+function useNow(): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+interface Props {
+  reading: StatusReadingInfo;
+  /** The heading takes the focus after a new reading. */
+  headingRef?: Ref<HTMLHeadingElement>;
+}
+
+export function LinkStatus({ reading: r, headingRef }: Props) {
+  const { t, i18n } = useTranslation();
+  const now = useNow();
+  const when = (iso: string) => [formatTime(iso, i18n.language), ago(iso, now, i18n.language)].filter(Boolean).join(' · ');
+  const differs = versionMismatch(r);
+  const failover = r.failoverRole !== 'none';
+  return (
+    <div className="link-status" data-testid="link-status" data-healthy={r.success} data-role={r.failoverRole}>
+      <h4 tabIndex={-1} ref={headingRef}>{t('link.status.title')}</h4>
+      <dl className="facts link-facts">
+        <dt>{t('link.status.version')}</dt>
+        <dd data-testid="link-status-version">{r.versionText ?? r.version ?? t('link.status.notReported')}</dd>
+        <dt>{t('link.status.role')}</dt>
+        <dd data-testid="link-status-role">{t(`link.status.roles.${r.failoverRole}`)}</dd>
+        <dt>{t('link.status.health')}</dt>
+        <dd data-testid="link-status-health">
+          {r.success ? <span className="status-ok">{t('link.status.healthy')}</span> : (
+            <><span className="status-bad">{t('link.status.unhealthy')}</span>{r.errorMessage ? <> {t('link.status.errorMessage', { message: r.errorMessage })}</> : null}</>
+          )}
+        </dd>
+        {failover || r.sharedIps.length > 0 ? (
+          <>
+            <dt>{t('link.status.sharedIps')}</dt>
+            <dd data-testid="link-status-shared-ips">{r.sharedIps.length > 0 ? r.sharedIps.map((ip) => <code key={ip} className="link-ip">{ip}</code>) : t('link.status.none')}</dd>
+          </>
+        ) : null}
+        {failover || r.lastDataSync ? (
+          <>
+            <dt>{t('link.status.lastSync')}</dt>
+            <dd data-testid="link-status-sync">
+              {r.lastDataSync ? t('link.status.sync', { when: when(r.lastDataSync.at), status: r.lastDataSync.status }) : t('link.status.notReported')}
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('link.status.readAt')}</dt>
+        <dd data-testid="link-status-read-at" data-at={r.readAt}>{when(r.readAt)}</dd>
+      </dl>
+      {differs ? (
+        <p className="warning-box" data-testid="link-status-mismatch">
+          {t('link.status.mismatch', differs)} <span className="hint">{t('link.status.mismatchHint')}</span>
+        </p>
+      ) : r.version !== null ? (
+        <p className="hint" data-testid="link-status-match">{t('link.status.match', { version: r.inventorySiteVersion })}</p>
+      ) : null}
+    </div>
+  );
+}
