@@ -40,6 +40,14 @@ test('a sync step takes the appliance\'s own reading (a stale sync refused), an 
     await page.getByTestId('nav-runbook').click();
     await page.getByTestId(`rb-open-${runId}`).click();
     const step = (id: string) => page.getByTestId(`rb-step-${id}`);
+    // The id of bt-a's newest reading (the one just shown), as a script would send it.
+    const latestReading = () => page.evaluate(async () => {
+      const list = await window.ferry.appliance.list({});
+      if (!list.ok) throw new Error(list.error.code);
+      const r = await window.ferry.link.readings({ id: list.value.find((a) => a.name === 'bt-a')!.id });
+      if (!r.ok) throw new Error(r.error.code);
+      return r.value[0]!.id;
+    });
     await step('plan-windows').getByTestId('rb-confirm').check();
     await step('plan-windows').getByTestId('rb-done').click();
     const backup = join(dir, 'bt-a.nsb');
@@ -57,15 +65,21 @@ test('a sync step takes the appliance\'s own reading (a stale sync refused), an 
     await expect(sync.getByTestId('rb-done')).toBeDisabled();
     await sync.getByTestId('rb-link-read').click();
     await expect(sync.getByTestId('rb-link-reading')).toContainText('bt-a');
-    await sync.getByTestId('rb-done').click();
-    // Older than the backup: refused, with the code and its words, nothing recorded.
-    await expect(sync.getByText('LINK_READING_UNFIT')).toBeVisible();
+    // Older than the backup: the page says so and Done stays off (the service refuses it too: LINK_READING_UNFIT).
+    await expect(sync.getByTestId('rb-link-reading')).toHaveAttribute('data-fits', 'false');
+    await expect(sync.getByTestId('rb-link-reading')).toContainText('bevor die Schritte davor erledigt waren');
+    await expect(sync.getByTestId('rb-done')).toBeDisabled();
+    const refused = await page.evaluate(async ({ runId, readingId }) => {
+      const r = await window.ferry.runbook.complete({ runId, stepId: 'sync-now', evidence: [{ kind: 'confirm', value: '' }, { kind: 'link-reading', value: readingId }] });
+      return r.ok ? 'ok' : r.error.code;
+    }, { runId, readingId: await latestReading() });
+    expect(refused).toBe('LINK_READING_UNFIT');
     await expect(sync).toHaveAttribute('data-status', 'ready');
     // Synced now (the technician pressed "Sync now" in /login): read again, taken.
     fake.state.health = { ...fake.state.health, lastDataSync: { at: new Date().toISOString(), status: 'Success' } };
     await sync.getByTestId('rb-link-read').click();
     // The new reading replaces the old one (the old goes at the click): Done waits for it.
-    await expect(sync.getByTestId('rb-link-reading')).toBeVisible();
+    await expect(sync.getByTestId('rb-link-reading')).toHaveAttribute('data-fits', 'true');
     await expect(sync.getByTestId('rb-done')).toBeEnabled();
     await sync.getByTestId('rb-done').click();
     await expect(sync).toHaveAttribute('data-status', 'done');
@@ -81,6 +95,11 @@ test('a sync step takes the appliance\'s own reading (a stale sync refused), an 
     }
     const install = step('install-a#1');
     await expect(install.getByTestId('rb-link')).toBeVisible();
+    // Still the old version: said next to the plan's, Done stays off.
+    await install.getByTestId('rb-link-read').click();
+    await expect(install.getByTestId('rb-link-reading')).toHaveAttribute('data-fits', 'false');
+    await expect(install.getByTestId('rb-link-reading')).toContainText('Der Plan erwartet nach diesem Schritt 13.1.0');
+    await expect(install.getByTestId('rb-done')).toBeDisabled();
     fake.state.health = { ...fake.state.health, version: '13.1.0 (build 41877)' };
     await install.getByTestId('rb-link-read').click();
     await expect(install.getByTestId('rb-link-reading')).toContainText('13.1.0 (build 41877)');

@@ -13,6 +13,7 @@ import { runbookShots } from '../runbook-shots.ts';
 import { certShots } from '../cert-shots.ts';
 import { clientsShots } from '../clients-shots.ts';
 import { linkShots } from '../link-shots.ts';
+import { runbookLinkShots } from '../runbook-link-shots.ts';
 
 const dir = process.env.FERRY_SHOTS;
 test.skip(!dir, 'set FERRY_SHOTS to a folder to take screenshots');
@@ -179,5 +180,11 @@ for (const language of ['de', 'en'] as const) {
     test.setTimeout(120_000);
     mkdirSync(dir!, { recursive: true });
     await linkShots(ferry, dir!, language);
+  });
+  // A runbook step with the appliance link's reading: a stale sync refused, a fresh one, the install's version.
+  test(`runbook link screenshots in ${language}`, async ({ ferry }) => {
+    test.setTimeout(120_000);
+    mkdirSync(dir!, { recursive: true });
+    await runbookLinkShots(ferry, dir!, language);
   });
 }

@@ -60,7 +60,14 @@ export function useLinkedByName(): Map<string, StatusReadingInfo | null> | null 
   return byName;
 }
 
-export function LinkReadingEvidence({ step, reading, expectedSite, onReading, onLinked }: { step: RunStep; reading: StatusReadingInfo | null; expectedSite: string | undefined; onReading(r: StatusReadingInfo | null): void; onLinked(linked: boolean): void }) {
+/**
+ * `fits`: whether the reading shows what the step needs (the page's judgement; the service decides);
+ * `after`: when the steps before were done, which a sync must follow.
+ */
+export function LinkReadingEvidence({ step, reading, fits, expectedSite, after, onReading, onLinked }: {
+  step: RunStep; reading: StatusReadingInfo | null; fits: boolean; expectedSite: string | undefined; after: string;
+  onReading(r: StatusReadingInfo | null): void; onLinked(linked: boolean): void;
+}) {
   const { t, i18n } = useTranslation();
   const proves = linkReadingProves(step);
   const linked = useLinkedAppliances(step, proves !== null);
@@ -88,12 +95,14 @@ export function LinkReadingEvidence({ step, reading, expectedSite, onReading, on
         ))}
       </div>
       {reading ? (
-        <div className={`basics-check ${proves === 'version' && expectedSite !== undefined && reading.version !== expectedSite ? 'mismatch' : 'match'}`} role="status" data-testid="rb-link-reading">
+        <div className={`basics-check ${fits ? 'match' : 'mismatch'}`} role="status" data-testid="rb-link-reading" data-fits={String(fits)}>
           <strong>{t('runbook.link.readAt', { name: reading.name, at: formatTime(reading.readAt, i18n.language) })}</strong>
           <span>{t('runbook.link.version', { version: reading.versionText ?? reading.version ?? '—' })}</span>
           <span>{t('runbook.link.role', { role: t(`runbook.link.roles.${reading.failoverRole}`) })}{reading.success ? '' : ` · ${t('runbook.link.unhealthy', { message: reading.errorMessage ?? '' })}`}</span>
           {reading.lastDataSync ? <span>{t('runbook.link.sync', { at: formatTime(reading.lastDataSync.at, i18n.language), status: reading.lastDataSync.status })}</span> : null}
           {proves === 'version' && expectedSite !== undefined ? <span>{t('runbook.link.expected', { version: expectedSite })}</span> : null}
+          {proves === 'version' && expectedSite === undefined && !fits ? <span>{t('runbook.link.baseOnly')}</span> : null}
+          {proves === 'sync' && !fits ? <span>{t(reading.lastDataSync === null || reading.failoverRole === 'none' ? 'runbook.link.noSync' : 'runbook.link.syncOlder', { at: formatTime(after, i18n.language) })}</span> : null}
         </div>
       ) : null}
       <InlineErrors source={RUNBOOK_SOURCES.link(step.id)} />

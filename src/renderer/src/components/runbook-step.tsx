@@ -8,7 +8,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, Run, RunStep, StatusReadingInfo } from '../../../shared/contract.ts';
-import { checkBasics, expectationFor, type BasicsCheck } from '../../../shared/runbooks/basics-check.ts';
+import { checkBasics, expectationFor, same, type BasicsCheck } from '../../../shared/runbooks/basics-check.ts';
 import { formatBytes, formatTime } from '../format.ts';
 import { useAppStore } from '../stores/app-store.ts';
 import { RUNBOOK_SOURCES, useRunbookStore } from '../stores/runbook-store.ts';
@@ -111,12 +111,18 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
   const needsBasics = takes('pasted-basics');
   const needsTyped = takes('typed');
   const fileReady = file?.state === 'ready' ? file : null;
+  // What the service will check of a link reading, said before it is sent: the plan's version, or a sync after the steps before.
+  const expected = expectationFor(run, step);
+  const after = Math.max(Date.parse(run.createdAt), ...step.requires.map((r) => Date.parse(run.steps.find((x) => x.id === r)?.at ?? '') || 0));
+  const readingFits = reading === null ? false : step.kind === 'sync'
+    ? reading.failoverRole !== 'none' && reading.lastDataSync !== null && Date.parse(reading.lastDataSync.at) >= Math.floor(after / 1000) * 1000
+    : expected.site !== undefined ? reading.version !== null && same(reading.version, expected.site) : expected.base === undefined;
   const evidenceGiven = (needsFile && fileReady !== null) || (needsBasics && check !== null && (check.outcome === 'match' || check.outcome === 'nothing-expected')) || (needsTyped && typed.trim() !== '')
-    || (needsBasics && reading !== null);
+    || (needsBasics && readingFits);
   const needsEvidence = needsFile || needsBasics || needsTyped;
   // A sync read from the appliance counts as the confirmation (the service checks it is newer than the steps before).
   const syncFromLink = step.kind === 'sync' && linked;
-  const canComplete = step.status === 'ready' && !busy && (needsEvidence ? evidenceGiven : syncFromLink ? reading !== null : !takes('confirm') || confirmed || reading !== null);
+  const canComplete = step.status === 'ready' && !busy && (needsEvidence ? evidenceGiven : syncFromLink ? readingFits : !takes('confirm') || confirmed || readingFits);
 
   const done = async () => {
     const evidence = [
@@ -125,7 +131,7 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
       ...(needsTyped && typed.trim() !== '' ? [{ kind: 'typed' as const, value: typed.trim() }] : []),
       ...(takes('confirm') ? [{ kind: 'confirm' as const, value: '' }] : []),
       ...(takes('timestamp') ? [{ kind: 'timestamp' as const, value: new Date().toISOString() }] : []),
-      ...(reading !== null ? [{ kind: 'link-reading' as const, value: reading.id }] : []),
+      ...(reading !== null && readingFits ? [{ kind: 'link-reading' as const, value: reading.id }] : []),
     ];
     if (await complete(step.id, evidence, note.trim())) onChanged(step.id);
     else refocus(doneRef);
@@ -186,7 +192,7 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
                 ? <span className="hint">{t('runbook.basics.expected', { versions: versions(expectationFor(run, step), t) })}</span> : null}
             </div>
           ) : null}
-          <LinkReadingEvidence step={step} reading={reading} expectedSite={expectationFor(run, step).site} onReading={setReading} onLinked={setLinked} />
+          <LinkReadingEvidence step={step} reading={reading} fits={readingFits} expectedSite={expected.site} after={new Date(after).toISOString()} onReading={setReading} onLinked={setLinked} />
           {needsTyped ? (
             <div className="field">
               <label htmlFor={`${id}-typed`}>{t('runbook.evidence.typedLabel')}</label>
