@@ -31,6 +31,8 @@ export interface FakeApplianceState {
   permissions: { perm_backup: '0' | '1'; perm_command: 'full' | 'read_only' | 'deny'; perm_configuration: '0' | '1' };
   backup: Buffer;
   jumpClients: FakeJumpClient[];
+  /** How far the appliance's clock is ahead of the real one (ms; get_api_info's timestamp). */
+  clockOffsetMs?: number;
 }
 
 /** Misbehaviours a test switches on; when several answer every call, the first listed below wins: redirectAway, rateLimited, serverError. */
@@ -51,6 +53,14 @@ export interface FakeSwitches {
   rateLimited: boolean;
   /** Every call answers 302 to https://elsewhere.example/. */
   redirectAway: boolean;
+  /** The backup answers: 'unframed' (no Content-Length, cut after half, connection closed), 'html' (200 with a sign-in page). */
+  backupFault: 'none' | 'unframed' | 'html';
+  /** Jump Client paging faults: pages of 50 whatever is asked, the same page whatever is asked, a total header that lies. */
+  pagingFault: 'none' | 'small-pages' | 'same-page' | 'total-lies';
+  /** The token answer carries no expires_in and the token as a string, but no token_type (not as documented). */
+  tokenWithoutType: boolean;
+  /** Sends each answer's body one byte every this many ms (0: at once): a server that drips. */
+  dripMs: number;
 }
 
 /** One request the fake received, in arrival order. */
@@ -146,7 +156,7 @@ function checkHealthXml(state: FakeApplianceState): string {
 
 function apiInfoXml(state: FakeApplianceState): string {
   const perms = Object.entries(state.permissions).map(([name, value]) => `<permission name="${xml(name)}" value="${xml(value)}"/>`);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<get_api_info xmlns="${COMMAND_NS}">\n<api_version>${xml(state.apiVersion)}</api_version>\n<timestamp>${Math.floor(Date.now() / 1000)}</timestamp>\n<permissions>\n${perms.join('\n')}\n</permissions>\n</get_api_info>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<get_api_info xmlns="${COMMAND_NS}">\n<api_version>${xml(state.apiVersion)}</api_version>\n<timestamp>${Math.floor((Date.now() + (state.clockOffsetMs ?? 0)) / 1000)}</timestamp>\n<permissions>\n${perms.join('\n')}\n</permissions>\n</get_api_info>\n`;
 }
 
 /** Unclosed and mismatched tags: no XML parser accepts it. */
@@ -156,7 +166,7 @@ function malformedXml(root: string): string {
 
 const SERVER_ERROR_PAGE = '<!DOCTYPE html>\n<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1><p>The server encountered an internal error.</p></body></html>\n';
 
-interface Answer { status: number; headers?: Record<string, string>; body?: string | Buffer }
+interface Answer { status: number; headers?: Record<string, string>; body?: string | Buffer; /** Sent without Content-Length and ended by closing the connection. */ unframed?: boolean }
 
 const text = (status: number, body: string, headers: Record<string, string> = {}): Answer => ({ status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers }, body });
 const json = (status: number, value: unknown, headers: Record<string, string> = {}): Answer => ({ status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(value) });
@@ -243,6 +253,10 @@ export async function startFakeAppliance(state: FakeApplianceState = defaultFake
     echoAuthorization: false,
     rateLimited: false,
     redirectAway: false,
+    backupFault: 'none',
+    pagingFault: 'none',
+    tokenWithoutType: false,
+    dripMs: 0,
   };
 
   const fake: FakeAppliance = {
@@ -295,6 +309,7 @@ export async function startFakeAppliance(state: FakeApplianceState = defaultFake
     for (const [t, info] of tokens) if (info.expiresAt <= now) tokens.delete(t);
     const token = randomBytes(24).toString('base64url');
     tokens.set(token, { serial: nextSerial++, expiresAt: now + TOKEN_LIFETIME_S * 1000 });
+    if (fake.switches.tokenWithoutType) return json(200, { access_token: token, expires_in: String(TOKEN_LIFETIME_S) }, { 'cache-control': 'no-store' });
     return json(200, { access_token: token, token_type: 'Bearer', expires_in: TOKEN_LIFETIME_S }, { 'cache-control': 'no-store' });
   }
 
@@ -320,6 +335,8 @@ export async function startFakeAppliance(state: FakeApplianceState = defaultFake
       }
     }
     const name = `${s.health.hostname.replace(/[^A-Za-z0-9.-]/g, '_')}-backup.nsb`;
+    if (fake.switches.backupFault === 'html') return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<html><body>Please sign in</body></html>' };
+    if (fake.switches.backupFault === 'unframed') return { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: s.backup.subarray(0, s.backup.length >> 1), unframed: true };
     return { status: 200, headers: { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${name}"` }, body: s.backup };
   }
 
@@ -334,9 +351,12 @@ export async function startFakeAppliance(state: FakeApplianceState = defaultFake
     const perPage = positive('per_page', 100);
     const page = positive('current_page', 1);
     if (perPage === undefined || page === undefined) return json(400, { message: 'per_page and current_page must be positive integers' });
-    const total = { 'x-bt-pagination-total': String(s.jumpClients.length) };
+    const fault = fake.switches.pagingFault;
+    const total = { 'x-bt-pagination-total': String(fault === 'total-lies' ? Math.min(100, s.jumpClients.length) : s.jumpClients.length) };
     if (fake.switches.malformed) return { status: 200, headers: { 'content-type': 'application/json', ...total }, body: '[{"id": 1, "name": "JC-0' };
-    return json(200, s.jumpClients.slice((page - 1) * perPage, page * perPage), total);
+    const size = fault === 'small-pages' ? Math.min(perPage, 50) : perPage;
+    const from = fault === 'same-page' ? 0 : (page - 1) * size;
+    return json(200, s.jumpClients.slice(from, from + size), total);
   }
 
   function route(req: IncomingMessage, target: string, body: string): Answer {
@@ -379,7 +399,33 @@ export async function startFakeAppliance(state: FakeApplianceState = defaultFake
   function send(res: ServerResponse, answer: Answer): void {
     if (res.headersSent || res.destroyed) return;
     const body = answer.body ?? '';
+    if (answer.unframed) {
+      // HTTP/1.0 style: no length, no chunks; the end is the connection closing (as when it drops).
+      res.useChunkedEncodingByDefault = false;
+      res.shouldKeepAlive = false;
+      res.writeHead(answer.status, { ...answer.headers, connection: 'close' });
+      res.end(body);
+      return;
+    }
     res.writeHead(answer.status, { ...answer.headers, 'content-length': String(Buffer.byteLength(body)) });
+    const drip = fake.switches.dripMs;
+    if (Number.isFinite(drip) && drip > 0) {
+      const bytes = Buffer.from(body);
+      let at = 0;
+      const next = () => {
+        if (res.destroyed) return;
+        if (at >= bytes.length) {
+          res.end();
+          return;
+        }
+        res.write(bytes.subarray(at, at + 1));
+        at += 1;
+        const timer = setTimeout(() => { timers.delete(timer); next(); }, drip);
+        timers.add(timer);
+      };
+      next();
+      return;
+    }
     res.end(body);
   }
 

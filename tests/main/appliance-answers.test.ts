@@ -37,6 +37,9 @@ describe('check_health', () => {
       '<r><version>1.2.3</version><success>yes</success></r>',
       '<r><version>1.2.3</version><success>1</success><failover_role>master</failover_role></r>',
       '<r><success>1</success></r>',
+      // The parser's own refusals: nesting too deep, a reserved element name.
+      `<r>${'<a>'.repeat(150)}${'</a>'.repeat(150)}<version>1.2.3</version><success>1</success></r>`,
+      '<r><__proto__><polluted>1</polluted></__proto__><version>1.2.3</version><success>1</success></r>',
       '',
     ]) expect(() => readHealth(bad), bad).toThrow(expect.objectContaining({ code: 'LINK_ANSWER_UNEXPECTED' }));
   });

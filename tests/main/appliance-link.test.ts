@@ -6,8 +6,9 @@
  * log, a saved answer, stdout or stderr.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultFakeState, startFakeAppliance, type FakeAppliance } from '../../e2e/fake-appliance/fake-appliance.ts';
@@ -169,14 +170,15 @@ describe('backup', () => {
 });
 
 describe('Jump Clients', () => {
-  it('all three pages of 250 clients, checked like the exported list', async () => {
+  it('all pages of 250 clients, checked like the exported list', async () => {
     const f = await fake();
     await addAppliance('Epsilon');
     await linked('Epsilon', f);
     const since = '2026-03-15T18:00:00Z';
     const r = await run('jumpclients', 'fetch', 'Epsilon', '--since', since, '--json');
     const pages = f.requests.filter((q) => q.path.startsWith('/api/config/v1/jump-client'));
-    expect(pages.map((q) => new URL(q.path, 'https://x').searchParams.get('current_page'))).toEqual(['1', '2', '3']);
+    // Three pages of clients, and the empty fourth that says the list has ended.
+    expect(pages.map((q) => new URL(q.path, 'https://x').searchParams.get('current_page'))).toEqual(['1', '2', '3', '4']);
     const result = JSON.parse(r.out) as { total: number; upgraded: number; notUpgraded: { name: string; reason: string }[] };
     expect(result.total).toBe(f.state.jumpClients.length);
     // The oracle: the fixture itself, classified here without Ferry's reader.
@@ -289,6 +291,105 @@ describe('failures, each with its code', () => {
     const closed = await run('appliance', 'status', 'Iota', '--json');
     expect(closed.code).toBe(3);
     expect(errorCode(closed).code).toBe('LINK_UNREACHABLE');
+  });
+});
+
+describe('answers that only look right (review findings)', () => {
+  it('a backup cut off (no length, connection closed) or a sign-in page is no backup; nothing goes into the vault', async () => {
+    const f = await fake();
+    await addAppliance('Kappa');
+    await linked('Kappa', f);
+    const vaultFiles = () => readdirSync(join(data, 'vault', 'sha256'), { recursive: true }).length;
+    const before = vaultFiles();
+    f.switches.backupFault = 'unframed';
+    expect(errorCode(await run('appliance', 'backup', 'Kappa', '--json'))).toMatchObject({ code: 'LINK_ANSWER_UNEXPECTED', details: { what: 'backup' } });
+    f.switches.backupFault = 'html';
+    expect(errorCode(await run('appliance', 'backup', 'Kappa', '--json'))).toMatchObject({ code: 'LINK_ANSWER_UNEXPECTED', details: { what: 'backup' } });
+    f.switches.backupFault = 'none';
+    expect(vaultFiles()).toBe(before);
+    expect(readdirSync(join(data, 'vault', 'tmp'))).toEqual([]);
+  });
+
+  it('a disk that fills up while the backup comes in: OUTPUT_NOT_WRITABLE, nothing half-written in the vault', async () => {
+    const f = await fake();
+    const dir = mkdtempSync(join(tmpdir(), 'ferry-link-full-'));
+    try {
+      expect((await ferry(dir, 'station', 'init', '--name', 'Full disk')).code).toBe(0);
+      expect((await ferry(dir, 'appliance', 'add', '--name', 'Omikron', '--role', 'standalone', '--hostname', 'support.example.com', '--base', '7.2.0', '--site', '24.1.2')).code).toBe(0);
+      expect((await ferry(dir, 'appliance', 'link', 'Omikron', '--url', f.url, '--client-id', CLIENT_ID, '--client-secret-file', secretFile, '--pin', f.fingerprint)).code).toBe(0);
+      // No file of this process may grow beyond 190 KiB (the backup has 200 KiB): the last writes fail.
+      const repo = join(import.meta.dirname, '..', '..');
+      const child = spawn('bash', ['-c', 'ulimit -f 190; exec "$0" --disable-warning=ExperimentalWarning src/main/cli.ts "$@"', process.execPath,
+        'appliance', 'backup', 'Omikron', '--json', '--data-dir', dir], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      outputs.push(out);
+      expect(code).toBe(3);
+      expect(errorCode({ code: code!, out, err: '', json: () => ({}) } as CliRun).code).toBe('OUTPUT_NOT_WRITABLE');
+      // No vault file, no half-written one left behind.
+      expect(existsSync(join(dir, 'vault', 'sha256')) ? readdirSync(join(dir, 'vault', 'sha256'), { recursive: true }) : []).toEqual([]);
+      expect(readdirSync(join(dir, 'vault', 'tmp'))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('paging that repeats a page or miscounts is said so; pages smaller than asked still give every client', async () => {
+    const f = await fake();
+    await addAppliance('Lambda');
+    await linked('Lambda', f);
+    const since = ['--since', '2026-03-15T18:00:00Z', '--json'];
+    f.switches.pagingFault = 'same-page';
+    expect(errorCode(await run('jumpclients', 'fetch', 'Lambda', ...since))).toMatchObject({ code: 'LINK_ANSWER_UNEXPECTED', details: { what: 'jump-client' } });
+    f.switches.pagingFault = 'total-lies';
+    expect(errorCode(await run('jumpclients', 'fetch', 'Lambda', ...since))).toMatchObject({ code: 'LINK_ANSWER_UNEXPECTED', details: { what: 'jump-client' } });
+    f.switches.pagingFault = 'small-pages';
+    const small = await run('jumpclients', 'fetch', 'Lambda', ...since);
+    expect((JSON.parse(small.out) as { total: number }).total).toBe(f.state.jumpClients.length);
+    f.switches.pagingFault = 'none';
+  });
+
+  it('a token answer not as documented is saved without its token', async () => {
+    const f = await fake();
+    await addAppliance('My');
+    await linked('My', f);
+    f.switches.tokenWithoutType = true;
+    const failed = errorCode(await run('appliance', 'status', 'My', '--json'));
+    expect(failed).toMatchObject({ code: 'LINK_ANSWER_UNEXPECTED', details: { what: 'token' } });
+    const saved = readFileSync(failed.details!.savedAnswer as string, 'utf8');
+    expect(saved).toContain('"access_token":"[redacted]"');
+    expect(saved).not.toMatch(/"access_token":"(?!\[redacted\])/);
+    f.switches.tokenWithoutType = false;
+  });
+
+  it('another appliance answering at the linked address (its ID differs) is refused', async () => {
+    const f = await fake();
+    await addAppliance('Ny');
+    await linked('Ny', f);
+    expect((await run('appliance', 'status', 'Ny', '--json')).code).toBe(0);
+    const linkedId = f.state.health.id;
+    f.state.health = { ...f.state.health, id: 'ffffffff-0000-4000-8000-000000000000' };
+    const other = await run('appliance', 'status', 'Ny', '--json');
+    expect(other.code).toBe(1);
+    expect(errorCode(other)).toMatchObject({ code: 'LINK_APPLIANCE_MISMATCH', details: { expected: linkedId, actual: 'ffffffff-0000-4000-8000-000000000000' } });
+  });
+
+  it('a server that drips its answer a byte at a time hits the whole-request deadline', async () => {
+    const f = await fake();
+    await addAppliance('Xi');
+    await linked('Xi', f);
+    const services = createServices({ dataDir: data, create: false, tasks: 'in-process', linkTimeoutMs: 200 });
+    try {
+      f.switches.dripMs = 50;
+      const started = Date.now();
+      await expect(services.links.status('Xi')).rejects.toMatchObject({ code: 'LINK_UNREACHABLE', details: { cause: 'timeout' } });
+      // Each byte came well within the idle timeout: only the deadline (3 × 200 ms) ends it.
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      f.switches.dripMs = 0;
+      await services.close();
+    }
   });
 });
 

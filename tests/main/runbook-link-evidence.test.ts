@@ -32,7 +32,13 @@ async function setup(names: string[], role: 'standalone' | 'primary') {
     s.appliances.add({ name, hostname: 'support.example.com', role: name === names[0] ? role : 'backup', base: '4.0.0', siteVersion: '12.2.0' });
     await s.links.link(name, { url: f.url, clientId: 'client-1', secret: 'secret-1', pin: f.fingerprint });
   }
-  return { dir, s, fakes, tick: (ms: number) => { now = new Date(now.getTime() + ms); return now; } };
+  // The appliances' clocks follow this test's clock (their get_api_info time), unless a test skews one.
+  const skew: Record<string, number> = {};
+  const read = async (name: string) => {
+    fakes[name]!.state.clockOffsetMs = now.getTime() - Date.now() + (skew[name] ?? 0);
+    return s.links.status(name);
+  };
+  return { dir, s, fakes, skew, read, tick: (ms: number) => { now = new Date(now.getTime() + ms); return now; } };
 }
 
 async function backupOf(s: Services, dir: string): Promise<string> {
@@ -43,8 +49,8 @@ async function backupOf(s: Services, dir: string): Promise<string> {
 
 describe('a link reading as evidence', () => {
   it('stands in for pasted Status › Basics: the plan\'s version, read after the steps before, of the step\'s appliance', async () => {
-    const { dir, s, fakes, tick } = await setup(['A'], 'standalone');
-    const early = await s.links.status('A');
+    const { dir, s, fakes, tick, read } = await setup(['A'], 'standalone');
+    const early = await read('A');
     tick(1000);
     const run = s.runbooks.start({ procedure: 'single-auto', appliances: { A: 'A' }, packages: [{ name: 'BeyondTrust 13.1.0', version: '13.1.0', kind: 'site' }] });
     tick(1000);
@@ -53,7 +59,7 @@ describe('a link reading as evidence', () => {
     tick(1000);
     // Still the old version: refused with what was read and what is expected.
     fakes.A!.state.health = { ...fakes.A!.state.health, version: '12.2.0 (build 1)' };
-    const old = await s.links.status('A');
+    const old = await read('A');
     expect(() => s.runbooks.complete(run.id, 'install-updates#1', [{ kind: 'link-reading', value: old.id }]))
       .toThrow(expect.objectContaining({ code: 'LINK_READING_UNFIT', details: expect.objectContaining({ reason: 'version', read: { site: '12.2.0' } }) }));
     // A reading from before the run (even of the right version) proves nothing about this install.
@@ -62,7 +68,7 @@ describe('a link reading as evidence', () => {
     expect(() => s.runbooks.complete(run.id, 'install-updates#1', [{ kind: 'link-reading', value: 'no-such-reading' }])).toThrow(expect.objectContaining({ code: 'USAGE' }));
     tick(1000);
     fakes.A!.state.health = { ...fakes.A!.state.health, version: '13.1.0 (build 41877)' };
-    const fresh = await s.links.status('A');
+    const fresh = await read('A');
     const after = s.runbooks.complete(run.id, 'install-updates#1', [{ kind: 'link-reading', value: fresh.id }]);
     expect(after.steps.find((x) => x.id === 'install-updates#1')).toMatchObject({
       status: 'done', given: [{ kind: 'link-reading', value: fresh.id, reading: { name: 'A', version: '13.1.0', expectedSite: '13.1.0', readAt: fresh.readAt } }],
@@ -73,7 +79,7 @@ describe('a link reading as evidence', () => {
   });
 
   it('a sync step of a linked pair needs a reading whose sync is newer than the backup; confirming alone is not enough', async () => {
-    const { dir, s, fakes, tick } = await setup(['A', 'B'], 'primary');
+    const { dir, s, fakes, tick, read, skew } = await setup(['A', 'B'], 'primary');
     const run = s.runbooks.start({ procedure: 'failover-sync', appliances: { A: 'A', B: 'B' }, packages: [{ name: 'BeyondTrust 13.1.0', version: '13.1.0', kind: 'site' }] });
     s.runbooks.complete(run.id, 'plan-windows', [{ kind: 'confirm', value: '' }]);
     tick(60_000);
@@ -84,19 +90,37 @@ describe('a link reading as evidence', () => {
       .toThrow(expect.objectContaining({ code: 'USAGE', details: expect.objectContaining({ reason: 'evidence', needs: ['link-reading'] }) }));
     // The last sync ran before the backup: older than the backup, refused.
     fakes.A!.state.health = { ...fakes.A!.state.health, failoverRole: 'primary', lastDataSync: { at: new Date(backupAt.getTime() - 30_000).toISOString(), status: 'Success' } };
-    const stale = await s.links.status('A');
+    const stale = await read('A');
     expect(() => s.runbooks.complete(run.id, 'sync-now', [{ kind: 'confirm', value: '' }, { kind: 'link-reading', value: stale.id }]))
       .toThrow(expect.objectContaining({ code: 'LINK_READING_UNFIT', details: expect.objectContaining({ reason: 'sync-older' }) }));
     // B's reading is no evidence for a step on A.
     fakes.B!.state.health = { ...fakes.B!.state.health, failoverRole: 'backup', lastDataSync: { at: new Date(backupAt.getTime() + 30_000).toISOString(), status: 'Success' } };
-    const other = await s.links.status('B');
+    const other = await read('B');
     expect(() => s.runbooks.complete(run.id, 'sync-now', [{ kind: 'link-reading', value: other.id }]))
       .toThrow(expect.objectContaining({ code: 'LINK_READING_UNFIT', details: expect.objectContaining({ reason: 'other-appliance' }) }));
+    // A sync that failed, or an appliance that reports a problem, is no good sync — even after the backup.
+    fakes.A!.state.health = { ...fakes.A!.state.health, lastDataSync: { at: new Date(backupAt.getTime() + 20_000).toISOString(), status: 'Failed' } };
+    const failedSync = await read('A');
+    expect(() => s.runbooks.complete(run.id, 'sync-now', [{ kind: 'link-reading', value: failedSync.id }]))
+      .toThrow(expect.objectContaining({ code: 'LINK_READING_UNFIT', details: expect.objectContaining({ reason: 'sync-failed' }) }));
+    fakes.A!.state.health = { ...fakes.A!.state.health, success: false, errorMessage: 'Data sync overdue', lastDataSync: { at: new Date(backupAt.getTime() + 20_000).toISOString(), status: 'Success' } };
+    const unhealthy = await read('A');
+    expect(() => s.runbooks.complete(run.id, 'sync-now', [{ kind: 'link-reading', value: unhealthy.id }]))
+      .toThrow(expect.objectContaining({ code: 'LINK_READING_UNFIT', details: expect.objectContaining({ reason: 'sync-failed' }) }));
+    // An appliance whose clock runs 10 minutes fast: a sync 5 minutes before the backup (its clock says 5 after) is older.
+    skew.A = 10 * 60_000;
+    fakes.A!.state.health = { ...fakes.A!.state.health, success: true, errorMessage: undefined, lastDataSync: { at: new Date(backupAt.getTime() + 5 * 60_000).toISOString(), status: 'Success' } };
+    const fast = await read('A');
+    // The appliance states its time to the second.
+    expect(Math.abs(fast.clockSkewSeconds! - 600)).toBeLessThanOrEqual(1);
+    expect(() => s.runbooks.complete(run.id, 'sync-now', [{ kind: 'link-reading', value: fast.id }]))
+      .toThrow(expect.objectContaining({ code: 'LINK_READING_UNFIT', details: expect.objectContaining({ reason: 'sync-older' }) }));
+    skew.A = 0;
     // The appliance reports the sync to the second: a sync in the backup's own second is after it.
     expect(backupAt.getMilliseconds()).not.toBe(0);
     fakes.A!.state.health = { ...fakes.A!.state.health, lastDataSync: { at: new Date(Math.floor(backupAt.getTime() / 1000) * 1000).toISOString(), status: 'Success' } };
-    const synced = await s.links.status('A');
-    const done = s.runbooks.complete(run.id, 'sync-now', [{ kind: 'confirm', value: '' }, { kind: 'link-reading', value: synced.id }]);
+    const good = await read('A');
+    const done = s.runbooks.complete(run.id, 'sync-now', [{ kind: 'confirm', value: '' }, { kind: 'link-reading', value: good.id }]);
     expect(done.steps.find((x) => x.id === 'sync-now')?.status).toBe('done');
   });
 

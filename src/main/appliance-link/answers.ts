@@ -49,7 +49,12 @@ export function parseXml(text: string, what: string): XmlNode {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw unexpected(what, 'it declares a document type');
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw unexpected(what, `not well-formed XML (line ${valid.err.line}: ${valid.err.msg.slice(0, 120)})`);
-  return parser.parse(text) as XmlNode;
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (error) {
+    // The parser's own refusals (nesting too deep, reserved names such as __proto__) are answers not as documented.
+    throw unexpected(what, `the XML cannot be read (${(error as Error).message.slice(0, 120)})`);
+  }
 }
 
 /** Every element named `name` (local name) anywhere under `node`, in document order. */
@@ -106,7 +111,7 @@ export function readHealth(text: string): Health {
     const ts = attributeOf(syncNode, 'ts');
     const iso = textOf(syncNode);
     // The unix timestamp is UTC by definition; the ISO text is taken when it carries no usable ts.
-    const at = ts !== null && /^\d{1,12}$/.test(ts) ? new Date(Number(ts) * 1000) : iso ? parseInstant(iso) : null;
+    const at = ts !== null && /^\d{1,10}$/.test(ts) ? new Date(Number(ts) * 1000) : iso ? parseInstant(iso) : null;
     if (at === null || Number.isNaN(at.getTime())) throw unexpected(what, '<last_data_sync_time> holds no time');
     lastDataSync = { at: at.toISOString(), status: textOf(first(root, 'last_data_sync_status')) ?? '' };
   }
@@ -136,19 +141,19 @@ export function readApiInfo(text: string): ApiInfo {
     for (const p of findAll(block, 'permission')) {
       const name = attributeOf(p, 'name');
       const value = attributeOf(p, 'value') ?? textOf(p);
-      if (name && /^perm_[a-z_]+$/.test(name) && value !== null) permissions[name] = value.toLowerCase();
+      if (name && /^perm_[a-z_]{1,60}$/.test(name) && value !== null) permissions[name] = value.toLowerCase().slice(0, 40);
     }
     if (!Array.isArray(block)) {
       for (const [key, value] of Object.entries(block)) {
         const v = textOf(value);
-        if (/^perm_[a-z_]+$/.test(key) && v !== null && v !== '') permissions[key] = v.toLowerCase();
+        if (/^perm_[a-z_]{1,60}$/.test(key) && v !== null && v !== '') permissions[key] = v.toLowerCase().slice(0, 40);
       }
     }
   }
   const ts = textOf(first(root, 'timestamp'));
   return {
     apiVersion: textOf(first(root, 'api_version')),
-    timestamp: ts && /^\d{1,12}$/.test(ts) ? new Date(Number(ts) * 1000).toISOString() : ts,
+    timestamp: ts && /^\d{1,10}$/.test(ts) ? new Date(Number(ts) * 1000).toISOString() : ts ? (parseInstant(ts)?.toISOString() ?? null) : null,
     permissions,
   };
 }
@@ -185,7 +190,8 @@ export function readJumpClientPage(text: string): ApplianceJumpClient[] {
   if (!page.success) throw unexpected(what, `not a list of Jump Clients (${page.error.issues[0]?.path.join('.') ?? ''}: ${page.error.issues[0]?.message ?? ''})`);
   return page.data.map((c) => {
     const raw = c.last_connect_timestamp;
-    const at = typeof raw === 'number' ? new Date(raw * 1000) : typeof raw === 'string' && raw !== '' ? parseInstant(raw) : null;
+    // Unix seconds as documented elsewhere; a figure that large can only be milliseconds.
+    const at = typeof raw === 'number' ? new Date(raw > 1e11 ? raw : raw * 1000) : typeof raw === 'string' && raw !== '' ? parseInstant(raw) : null;
     const valid = at !== null && !Number.isNaN(at.getTime()) ? at : null;
     return {
       id: String(c.id), name: c.name, needsUpdate: c.needs_update,

@@ -35,10 +35,17 @@ const PER_PAGE = 100;
 const MAX_PAGES = 10_000;
 
 const TokenSchema = z.object({
-  access_token: z.string().min(1).max(4096),
+  // Printable ASCII only: it goes into a header.
+  access_token: z.string().min(1).max(4096).regex(/^[\x21-\x7e]+$/),
   token_type: z.string().regex(/^bearer$/i),
-  expires_in: z.number().positive().max(10 * 365 * 24 * 3600),
+  // RFC 6749 only recommends it: absent means the documented hour.
+  expires_in: z.union([z.number(), z.string().regex(/^\d{1,9}$/).transform(Number)]).pipe(z.number().positive().max(10 * 365 * 24 * 3600)).optional(),
 });
+
+/** Content types of error pages and API errors, never of a settings backup. */
+const NOT_A_BACKUP = /^(text\/|application\/(json|xml|problem))/i;
+/** The longest the whole Jump Client list may take to read. */
+const JUMP_CLIENTS_DEADLINE_MS = 10 * 60_000;
 
 /** The permission each reading needs, as `get_api_info` names it, and the values that allow it. */
 export const NEEDED = {
@@ -90,6 +97,10 @@ export class ApplianceApi {
       : { method: 'POST', path: '/api/backup', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password }) };
     const res = await this.call('backup', req, 'backup', signal, sink);
     if (res.streamed === 0) throw this.unexpectedAnswer('backup', res, 'the backup is empty');
+    // A connection dropped midway must not pass for a whole backup, nor a sign-in or error page for one.
+    if (!res.framed) throw this.unexpectedAnswer('backup', res, 'the answer does not say where it ends (no Content-Length, not chunked)');
+    const type = String(res.headers['content-type'] ?? '');
+    if (NOT_A_BACKUP.test(type)) throw this.unexpectedAnswer('backup', res, `the answer is ${type.slice(0, 60)}, not a backup file`);
     const disposition = String(res.headers['content-disposition'] ?? '');
     const fileName = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
     return { size: res.streamed, fileName };
@@ -98,14 +109,27 @@ export class ApplianceApi {
   /** Every Jump Client, page by page (the total from `X-BT-Pagination-Total`). */
   async jumpClients(signal?: AbortSignal, onPage: (read: number, total: number | null) => void = () => undefined): Promise<ApplianceJumpClient[]> {
     const all: ApplianceJumpClient[] = [];
+    const ids = new Set<string>();
+    const started = this.now().getTime();
+    let total: number | null = null;
+    // Page by page until an empty page, the stated total only a cross-check: a server that pages by fewer
+    // than asked, or states no total, still gives every client; one that repeats a page or miscounts is said so.
     for (let page = 1; page <= MAX_PAGES; page += 1) {
+      if (this.now().getTime() - started > JUMP_CLIENTS_DEADLINE_MS) throw new FerryError('LINK_UNREACHABLE', `${this.target.origin.host}: the Jump Client list took longer than ${JUMP_CLIENTS_DEADLINE_MS / 60_000} min`, { host: this.target.origin.host, cause: 'timeout' });
       const res = await this.call('jump-client', { method: 'GET', path: `/api/config/v1/jump-client?per_page=${PER_PAGE}&current_page=${page}` }, 'configuration', signal);
       const clients = this.read('jump-client', res, () => readJumpClientPage(res.body.toString('utf8')));
       const totalText = res.headers['x-bt-pagination-total'];
-      const total = typeof totalText === 'string' && /^\d{1,9}$/.test(totalText.trim()) ? Number(totalText) : null;
-      all.push(...clients);
+      if (typeof totalText === 'string' && /^\d{1,9}$/.test(totalText.trim())) total = Number(totalText);
+      for (const c of clients) {
+        if (ids.has(c.id)) throw this.unexpectedAnswer('jump-client', res, `client ${c.id.slice(0, 40)} came twice (page ${page}): the appliance does not page as documented`);
+        ids.add(c.id);
+        all.push(c);
+      }
       onPage(all.length, total);
-      if (clients.length === 0 || (total !== null && all.length >= total) || (total === null && clients.length < PER_PAGE)) return all;
+      if (clients.length === 0) {
+        if (total !== null && all.length !== total) throw this.unexpectedAnswer('jump-client', res, `the appliance states ${total} clients but listed ${all.length}`);
+        return all;
+      }
     }
     throw unexpected('the Jump Client list', `more than ${MAX_PAGES} pages`);
   }
@@ -141,7 +165,7 @@ export class ApplianceApi {
       throw this.unexpectedAnswer('token', res, 'no bearer token in the answer');
     }
     // Renewed a minute early, so a token never runs out between being taken and being used.
-    this.token = { value: parsed.access_token, until: this.now().getTime() + Math.max(0, parsed.expires_in - 60) * 1000 };
+    this.token = { value: parsed.access_token, until: this.now().getTime() + Math.max(0, (parsed.expires_in ?? 3600) - 60) * 1000 };
     return { value: parsed.access_token, fresh: true };
   }
 
@@ -184,11 +208,16 @@ export class ApplianceApi {
   /** The answer as text for support: status, headers, body — with the secret and the token blanked. */
   private describe(res: LinkResponse): string {
     const headers = Object.entries(res.headers).filter(([k]) => k !== 'set-cookie').map(([k, v]) => `${k}: ${String(v)}`).join('\n');
-    let text = `HTTP ${res.status}\n${headers}\n\n${res.body.subarray(0, 1024 * 1024).toString('utf8')}`;
-    for (const secret of [this.target.secret, this.token?.value, Buffer.from(`${this.target.clientId}:${this.target.secret}`).toString('base64')]) {
-      if (secret) text = text.split(secret).join('[redacted]');
+    // The whole body is blanked before it is cut, so no part of a secret at the cut survives.
+    let text = `HTTP ${res.status}\n${headers}\n\n${res.body.toString('utf8')}`;
+    const secret = this.target.secret;
+    const forms = [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), this.token?.value, Buffer.from(`${this.target.clientId}:${secret}`).toString('base64')];
+    for (const form of forms) {
+      if (form) text = text.split(form).join('[redacted]');
     }
-    return text;
+    // Any token in the answer (one not taken yet, a refresh token), whatever it is.
+    text = text.replace(/("(?:access|refresh)_token"\s*:\s*")[^"]*"/g, '$1[redacted]"');
+    return text.slice(0, 1024 * 1024);
   }
 
   private send(req: LinkRequest, signal?: AbortSignal, sink?: Writable): Promise<LinkResponse> {

@@ -47,11 +47,14 @@ export interface StatusReading extends Health {
   syncAgeSeconds: number | null;
   /** The site version the inventory holds for this appliance, to compare with. */
   inventorySiteVersion: string;
+  /** The appliance's clock when read (get_api_info), and how far it is ahead of this computer's (seconds); null when not stated. */
+  applianceTime: string | null;
+  clockSkewSeconds: number | null;
 }
 
 interface LinkRow {
   appliance_id: string; origin: string; client_id: string; secret_sealed: Uint8Array; protection: SecretProtector['kind'];
-  pin_sha256: string; linked_at: string;
+  pin_sha256: string; linked_at: string; appliance_guid: string | null;
 }
 
 export interface LinkServiceDeps {
@@ -116,14 +119,23 @@ export class LinkService {
     if (pin === null) throw new FerryError('FINGERPRINT_MALFORMED', 'The certificate fingerprint has 64 characters 0–9 and a–f (colons, spaces and case do not matter)', { field: 'pin' });
     const api = new ApplianceApi({ origin, clientId, secret, pin }, this.apiOptions());
     const info = await api.apiInfo(signal);
+    // Which appliance answers here, by its own ID: later readings must come from the same one.
+    let guid: string | null = null;
+    if (info.permissions.perm_command !== 'deny') {
+      try {
+        guid = (await api.health(signal)).applianceId;
+      } catch (error) {
+        if (!(error instanceof FerryError) || error.code !== 'LINK_PERMISSION_MISSING') throw error;
+      }
+    }
     const at = this.now().toISOString();
     const protector = this.deps.protectors[0]!;
     transaction(this.deps.db, () => {
-      this.deps.db.prepare(`INSERT INTO appliance_links (appliance_id, origin, client_id, secret_sealed, protection, pin_sha256, linked_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      this.deps.db.prepare(`INSERT INTO appliance_links (appliance_id, origin, client_id, secret_sealed, protection, pin_sha256, linked_at, appliance_guid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (appliance_id) DO UPDATE SET origin = excluded.origin, client_id = excluded.client_id, secret_sealed = excluded.secret_sealed,
-        protection = excluded.protection, pin_sha256 = excluded.pin_sha256, linked_at = excluded.linked_at`)
-        .run(appliance.id, origin.origin, clientId, protector.seal(Buffer.from(secret, 'utf8')), protector.kind, pin, at);
-      this.deps.audit.append({ actor: 'user', action: 'appliance.linked', subject: appliance.id, details: { name: appliance.name, origin: origin.origin, clientId, pin, permissions: info.permissions } });
+        protection = excluded.protection, pin_sha256 = excluded.pin_sha256, linked_at = excluded.linked_at, appliance_guid = excluded.appliance_guid`)
+        .run(appliance.id, origin.origin, clientId, protector.seal(Buffer.from(secret, 'utf8')), protector.kind, pin, at, guid);
+      this.deps.audit.append({ actor: 'user', action: 'appliance.linked', subject: appliance.id, details: { name: appliance.name, origin: origin.origin, clientId, pin, permissions: info.permissions, ...(guid ? { applianceGuid: guid } : {}) } });
     });
     this.apis.set(appliance.id, { linkedAt: at, api });
     return { name: appliance.name, origin: origin.origin, clientId, pin, linkedAt: at, apiVersion: info.apiVersion, permissions: info.permissions };
@@ -153,10 +165,19 @@ export class LinkService {
     requirePermission(info, 'status');
     const health = await api.health(signal);
     const readAt = this.now();
+    const expected = this.row(appliance.id)?.appliance_guid ?? null;
+    if (expected !== null && health.applianceId !== expected) {
+      throw new FerryError('LINK_APPLIANCE_MISMATCH', `Another appliance answers at ${this.row(appliance.id)!.origin} (ID ${health.applianceId ?? 'none'}, linked: ${expected})`, {
+        expected, actual: health.applianceId, host: health.hostname,
+      });
+    }
+    const applianceNow = info.timestamp === null ? NaN : Date.parse(info.timestamp);
     const reading: StatusReading = {
       id: randomUUID(), name: appliance.name, readAt: readAt.toISOString(), apiVersion: info.apiVersion, ...health,
       syncAgeSeconds: health.lastDataSync ? Math.round((readAt.getTime() - Date.parse(health.lastDataSync.at)) / 1000) : null,
       inventorySiteVersion: appliance.siteVersion,
+      applianceTime: Number.isNaN(applianceNow) ? null : new Date(applianceNow).toISOString(),
+      clockSkewSeconds: Number.isNaN(applianceNow) ? null : Math.round((applianceNow - readAt.getTime()) / 1000),
     };
     transaction(this.deps.db, () => {
       this.deps.db.prepare('INSERT INTO appliance_readings (id, appliance_id, kind, at, reading) VALUES (?, ?, ?, ?, ?)')
@@ -219,7 +240,13 @@ export class LinkService {
         },
       });
       sink.pipe(out);
-      out.once('error', (error) => sink.destroy(error));
+      // A write that fails (a full disk) ends the download at once; it is reported below.
+      let writeError: NodeJS.ErrnoException | null = null;
+      sink.on('error', () => undefined);
+      out.once('error', (error: NodeJS.ErrnoException) => {
+        writeError = error;
+        sink.destroy(error);
+      });
       progress('downloading', 0, 0);
       let taken: { size: number };
       try {
@@ -227,6 +254,13 @@ export class LinkService {
       } finally {
         sink.end();
         await finished(out).catch(() => undefined);
+      }
+      // Every byte received must be on the disk: the last writes may fail after the answer ended.
+      const failed = writeError as NodeJS.ErrnoException | null;
+      if (failed !== null || out.bytesWritten !== taken.size) {
+        throw new FerryError('OUTPUT_NOT_WRITABLE', `The backup could not be written whole (${out.bytesWritten} of ${taken.size} bytes${failed ? `: ${failed.code ?? failed.message}` : ''})`, {
+          cause: failed?.code ?? null, written: out.bytesWritten, received: taken.size,
+        });
       }
       progress('downloading', taken.size, taken.size);
       const evidence = await this.deps.vault.importEvidence(file, signal, progress);

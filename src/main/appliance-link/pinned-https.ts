@@ -5,7 +5,7 @@
  * Verification is turned off for this one socket only, never globally; no proxy is consulted (Node's
  * http never reads proxy variables), no redirect is followed, every wait has a timeout.
  */
-import { createHash, X509Certificate } from 'node:crypto';
+import { constants as cryptoConstants, createHash, X509Certificate } from 'node:crypto';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { isIP } from 'node:net';
 import { connect, type TLSSocket } from 'node:tls';
@@ -37,6 +37,11 @@ export interface LinkResponse {
   body: Buffer;
   /** Bytes written to the sink, when one was given. */
   streamed: number;
+  /**
+   * Whether the body's end was marked (Content-Length or chunked). Without either, an answer ends
+   * when the connection closes — a connection dropped midway looks the same.
+   */
+  framed: boolean;
 }
 
 export interface RequestOptions {
@@ -48,6 +53,13 @@ export interface RequestOptions {
   /** For a successful (2xx) answer: stream its body here instead of reading it whole, up to `maxStreamBytes`. */
   sink?: Writable;
   maxStreamBytes?: number;
+  /**
+   * The longest a whole request may take (an idle timeout alone lets a server drip a byte at a time
+   * forever); default 3 × `timeoutMs`. A streamed body must instead keep up at least `minBytesPerWait`
+   * per `timeoutMs`.
+   */
+  deadlineMs?: number;
+  minBytesPerWait?: number;
 }
 
 /** A fingerprint as people write it (colons, spaces, dashes, any case) as 64 lowercase hex digits, or null. */
@@ -104,6 +116,8 @@ function openPinned(origin: URL, pin: string | null, timeoutMs: number, signal?:
       // This socket alone: its certificate is compared with the pin below instead.
       rejectUnauthorized: false,
       ALPNProtocols: ['http/1.1'],
+      // The pin is checked once, at the handshake: no renegotiation may change the certificate afterwards.
+      secureOptions: cryptoConstants.SSL_OP_NO_RENEGOTIATION,
     });
     const fail = (error: FerryError) => {
       clearTimeout(timer);
@@ -149,18 +163,42 @@ export async function pinnedRequest(origin: URL, pin: string, req: LinkRequest, 
     const done = (error: Error | null, response?: LinkResponse) => {
       if (settled) return;
       settled = true;
+      if (deadline) clearTimeout(deadline);
+      if (pace) clearInterval(pace);
       options.signal?.removeEventListener('abort', onAbort);
       socket.destroy();
       if (error) reject(error);
       else resolve(response!);
     };
     const body = req.body === undefined ? undefined : Buffer.from(req.body, 'utf8');
-    const request = httpRequest({
-      method: req.method, path: req.path,
-      headers: { host: origin.host, connection: 'close', accept: '*/*', ...req.headers, ...(body ? { 'content-length': String(body.length) } : {}) },
-      // The pinned socket; with createConnection and no agent, Node uses exactly this one.
-      createConnection: () => socket,
-    });
+    let request: ReturnType<typeof httpRequest>;
+    try {
+      request = httpRequest({
+        method: req.method, path: req.path,
+        headers: { host: origin.host, connection: 'close', accept: '*/*', ...req.headers, ...(body ? { 'content-length': String(body.length) } : {}) },
+        // The pinned socket; with createConnection and no agent, Node uses exactly this one.
+        createConnection: () => socket,
+      });
+    } catch (error) {
+      // A header Node refuses (a token with a line break): nothing was sent, the socket goes.
+      socket.destroy();
+      reject(new FerryError('LINK_ANSWER_UNEXPECTED', `The request could not be formed: ${(error as Error).message.slice(0, 120)}`, { reason: 'request' }));
+      return;
+    }
+    const streaming = options.sink !== undefined;
+    // A whole-request deadline for answers read whole; a minimum pace for a streamed body.
+    const deadline = streaming ? null : setTimeout(() => {
+      request.destroy();
+      done(unreachable(origin, `no complete answer within ${Math.round((options.deadlineMs ?? 3 * options.timeoutMs) / 1000)} s`, 'timeout'));
+    }, options.deadlineMs ?? 3 * options.timeoutMs);
+    let paceBytes = 0;
+    const pace = streaming ? setInterval(() => {
+      if (paceBytes < (options.minBytesPerWait ?? 16 * 1024)) {
+        request.destroy();
+        done(unreachable(origin, `the answer comes too slowly (${paceBytes} bytes in ${Math.round(options.timeoutMs / 1000)} s)`, 'timeout'));
+      }
+      paceBytes = 0;
+    }, options.timeoutMs) : null;
     const onAbort = () => {
       request.destroy();
       done(new FerryError('JOB_CANCELLED', 'Cancelled'));
@@ -184,6 +222,7 @@ export async function pinnedRequest(origin: URL, pin: string, req: LinkRequest, 
       let size = 0;
       response.on('data', (chunk: Buffer) => {
         size += chunk.length;
+        paceBytes += chunk.length;
         if (size > limit) {
           response.destroy();
           done(new FerryError('LINK_ANSWER_UNEXPECTED', `The answer to ${req.path.split('?')[0]} is larger than ${limit} bytes`, { reason: 'too-large', limit }));
@@ -205,7 +244,8 @@ export async function pinnedRequest(origin: URL, pin: string, req: LinkRequest, 
           done(unreachable(origin, 'the answer broke off', 'aborted'));
           return;
         }
-        done(null, { status, headers: response.headers, body: Buffer.concat(chunks), streamed: stream ? size : 0 });
+        const framed = response.headers['content-length'] !== undefined || /chunked/i.test(String(response.headers['transfer-encoding'] ?? ''));
+        done(null, { status, headers: response.headers, body: Buffer.concat(chunks), streamed: stream ? size : 0, framed });
       });
     });
     request.end(body);

@@ -232,7 +232,10 @@ export class RunbookService {
     if (proves === null) throw new FerryError('USAGE', `"${step.title.en}" does not take a reading through the appliance link`, { step: step.id, kind: 'link-reading' });
     const row = this.db.prepare('SELECT reading FROM appliance_readings WHERE id = ?').get(id) as { reading: string } | undefined;
     if (!row) throw new FerryError('USAGE', `No reading "${id.slice(0, 60)}" through the appliance link`, { step: step.id, kind: 'link-reading' });
-    const r = JSON.parse(row.reading) as { name: string; readAt: string; version: string | null; failoverRole: 'none' | 'primary' | 'backup'; success: boolean; lastDataSync: { at: string; status: string } | null };
+    const r = JSON.parse(row.reading) as {
+      name: string; readAt: string; version: string | null; failoverRole: 'none' | 'primary' | 'backup'; success: boolean;
+      errorMessage?: string | null; lastDataSync: { at: string; status: string } | null; clockSkewSeconds?: number | null;
+    };
     if (!step.appliances.includes(r.name)) {
       throw new FerryError('LINK_READING_UNFIT', `The reading is of "${r.name}", not of ${step.appliances.join(', ')}`, { step: step.id, reason: 'other-appliance', appliance: r.name });
     }
@@ -247,8 +250,19 @@ export class RunbookService {
       if (r.failoverRole === 'none' || r.lastDataSync === null) {
         throw new FerryError('LINK_READING_UNFIT', `"${r.name}" reports no failover relationship, so no data sync`, { step: step.id, reason: 'no-failover' });
       }
-      // The appliance reports the sync time to the second (its unix timestamp): the same second counts as after.
-      if (Date.parse(r.lastDataSync.at) < Math.floor(after / 1000) * 1000) {
+      // A sync that failed, or an appliance that reports a problem, shows no good sync.
+      if (!r.success || /fail|error|fehl/i.test(r.lastDataSync.status)) {
+        throw new FerryError('LINK_READING_UNFIT', `"${r.name}" reports ${r.success ? `the last sync as "${r.lastDataSync.status.slice(0, 80)}"` : `a problem: ${(r.errorMessage ?? '').slice(0, 120)}`}`, {
+          step: step.id, reason: 'sync-failed', status: r.lastDataSync.status.slice(0, 80), success: r.success,
+        });
+      }
+      // The sync time is on the appliance's clock: brought to this computer's by the skew read with it
+      // (get_api_info's time), then compared to the second, as the appliance reports it.
+      const syncAt = Date.parse(r.lastDataSync.at) - (r.clockSkewSeconds ?? 0) * 1000;
+      if (syncAt > Date.parse(r.readAt) + 1000) {
+        throw new FerryError('LINK_READING_UNFIT', `"${r.name}" reports a sync after the moment it was read (${r.lastDataSync.at}): its clock cannot be trusted for this`, { step: step.id, reason: 'sync-in-future' });
+      }
+      if (syncAt < Math.floor(after / 1000) * 1000) {
         throw new FerryError('LINK_READING_UNFIT', `The last data sync (${r.lastDataSync.at}) is older than the steps before "${step.title.en}" (${afterIso}): sync again, then read the status`, {
           step: step.id, reason: 'sync-older', syncAt: r.lastDataSync.at, after: afterIso,
         });

@@ -243,4 +243,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX appliance_readings_by_appliance ON appliance_readings (appliance_id, at);
     `,
   },
+  {
+    version: 7,
+    name: 'appliance-link-identity',
+    sql: `
+      -- The appliance's own ID (check_health's <appliance id>) as it answered when it was linked: a
+      -- failover pair may share an address and a certificate, so the pin alone does not tell them apart.
+      ALTER TABLE appliance_links ADD COLUMN appliance_guid TEXT;
+    `,
+  },
 ];

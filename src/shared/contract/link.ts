@@ -47,6 +47,8 @@ export const StatusReadingSchema = z.object({
   lastDataSync: z.object({ at: z.string(), status: z.string() }).nullable(),
   syncAgeSeconds: z.number().nullable(),
   inventorySiteVersion: z.string(),
+  applianceTime: z.string().nullable().optional(),
+  clockSkewSeconds: z.number().nullable().optional(),
 });
 
 /** The link channels. */

@@ -102,7 +102,10 @@ export function LinkReadingEvidence({ step, reading, fits, expectedSite, after, 
           {reading.lastDataSync ? <span>{t('runbook.link.sync', { at: formatTime(reading.lastDataSync.at, i18n.language), status: reading.lastDataSync.status })}</span> : null}
           {proves === 'version' && expectedSite !== undefined ? <span>{t('runbook.link.expected', { version: expectedSite })}</span> : null}
           {proves === 'version' && expectedSite === undefined && !fits ? <span>{t('runbook.link.baseOnly')}</span> : null}
-          {proves === 'sync' && !fits ? <span>{t(reading.lastDataSync === null || reading.failoverRole === 'none' ? 'runbook.link.noSync' : 'runbook.link.syncOlder', { at: formatTime(after, i18n.language) })}</span> : null}
+          {proves === 'sync' && !fits ? (
+            <span>{t(reading.lastDataSync === null || reading.failoverRole === 'none' ? 'runbook.link.noSync'
+              : !reading.success || /fail|error|fehl/i.test(reading.lastDataSync.status) ? 'runbook.link.syncFailed' : 'runbook.link.syncOlder', { at: formatTime(after, i18n.language) })}</span>
+          ) : null}
         </div>
       ) : null}
       <InlineErrors source={RUNBOOK_SOURCES.link(step.id)} />

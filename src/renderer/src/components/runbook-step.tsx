@@ -115,7 +115,8 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
   const expected = expectationFor(run, step);
   const after = Math.max(Date.parse(run.createdAt), ...step.requires.map((r) => Date.parse(run.steps.find((x) => x.id === r)?.at ?? '') || 0));
   const readingFits = reading === null ? false : step.kind === 'sync'
-    ? reading.failoverRole !== 'none' && reading.lastDataSync !== null && Date.parse(reading.lastDataSync.at) >= Math.floor(after / 1000) * 1000
+    ? reading.failoverRole !== 'none' && reading.lastDataSync !== null && reading.success && !/fail|error|fehl/i.test(reading.lastDataSync.status)
+      && Date.parse(reading.lastDataSync.at) - (reading.clockSkewSeconds ?? 0) * 1000 >= Math.floor(after / 1000) * 1000
     : expected.site !== undefined ? reading.version !== null && same(reading.version, expected.site) : expected.base === undefined;
   const evidenceGiven = (needsFile && fileReady !== null) || (needsBasics && check !== null && (check.outcome === 'match' || check.outcome === 'nothing-expected')) || (needsTyped && typed.trim() !== '')
     || (needsBasics && readingFits);
