@@ -8,10 +8,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultFakeState, startFakeAppliance, type FakeAppliance } from '../../e2e/fake-appliance/fake-appliance.ts';
+import { ApplianceApi } from '../../src/main/appliance-link/appliance-api.ts';
 import { checkFetchedClients } from '../../src/main/jumpclients/jumpclient-check.ts';
 import { createServices } from '../../src/main/services.ts';
 import { ferry, type CliRun } from '../helpers/cli.ts';
@@ -389,6 +392,30 @@ describe('answers that only look right (review findings)', () => {
     } finally {
       f.switches.dripMs = 0;
       await services.close();
+    }
+  });
+});
+
+describe('the pin, byte by byte', () => {
+  it('a server with another certificate receives not one byte after the handshake: no request, no token, no secret', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ferry-raw-tls-'));
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', '/CN=127.0.0.1',
+        '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '2'], { stdio: 'ignore' });
+      let received = 0;
+      const server = createTlsServer({ key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) }, (socket) => {
+        socket.on('data', (chunk: Buffer) => { received += chunk.length; });
+        socket.on('error', () => undefined);
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const port = (server.address() as AddressInfo).port;
+      const api = new ApplianceApi({ origin: new URL(`https://127.0.0.1:${port}`), clientId: CLIENT_ID, secret: SECRET, pin: 'ab'.repeat(32) }, { timeoutMs: 2_000 });
+      await expect(api.apiInfo()).rejects.toMatchObject({ code: 'LINK_PIN_MISMATCH' });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      server.close();
+      expect(received).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
