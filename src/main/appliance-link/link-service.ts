@@ -160,14 +160,14 @@ export class LinkService {
 
   /** Reads version, failover role, health and last data sync; keeps the reading (with its time) and audits it. */
   async status(nameOrId: string, signal?: AbortSignal): Promise<StatusReading> {
-    const { appliance, api } = this.apiFor(nameOrId);
+    const { appliance, row, api } = this.apiFor(nameOrId);
     const info = await api.apiInfo(signal);
     requirePermission(info, 'status');
     const health = await api.health(signal);
     const readAt = this.now();
-    const expected = this.row(appliance.id)?.appliance_guid ?? null;
+    const expected = row.appliance_guid;
     if (expected !== null && health.applianceId !== expected) {
-      throw new FerryError('LINK_APPLIANCE_MISMATCH', `Another appliance answers at ${this.row(appliance.id)!.origin} (ID ${health.applianceId ?? 'none'}, linked: ${expected})`, {
+      throw new FerryError('LINK_APPLIANCE_MISMATCH', `Another appliance answers at ${row.origin} (ID ${health.applianceId ?? 'none'}, linked: ${expected})`, {
         expected, actual: health.applianceId, host: health.hostname,
       });
     }
@@ -298,11 +298,11 @@ export class LinkService {
     const row = this.row(appliance.id);
     if (!row) throw new FerryError('LINK_MISSING', `"${appliance.name}" has no link to its API (ferry appliance link)`, { name: appliance.name });
     const cached = this.apis.get(appliance.id);
-    if (cached && cached.linkedAt === row.linked_at) return { appliance, api: cached.api };
+    if (cached && cached.linkedAt === row.linked_at) return { appliance, row, api: cached.api };
     const secret = openSealed(this.deps.protectors, row.protection, row.secret_sealed, 'API secret').toString('utf8');
     const api = new ApplianceApi({ origin: new URL(row.origin), clientId: row.client_id, secret, pin: row.pin_sha256 }, this.apiOptions());
     this.apis.set(appliance.id, { linkedAt: row.linked_at, api });
-    return { appliance, api };
+    return { appliance, row, api };
   }
 
   /** An unexpected answer kept for support under `support/link-answers/` (0600); its path, or null. */

@@ -39,6 +39,9 @@ function sinceOption(ctx: CommandContext, usage: string): Date {
   return since;
 }
 
+/** A straggler in the documented JSON of both commands. */
+const stragglerJson = (s: Straggler) => ({ name: s.name, status: s.status, lastSeen: s.lastSeen, reason: s.reason, row: s.row });
+
 /** The lines a person reads: how many checked in, then each straggler with why (200 at most). */
 function stragglerLines(upgraded: number, total: number, since: Date, notUpgraded: readonly Straggler[]): string {
   const lines = [`${upgraded} of ${total} Jump Clients have checked in since ${since.toISOString()}.\n`];
@@ -71,7 +74,7 @@ upgraded as CSV for the helpdesk (cells that would start a formula are defused).
       if (ctx.json) {
         ctx.io.out(JSON.stringify({
           total: result.total, upgraded: result.upgraded,
-          notUpgraded: result.notUpgraded.map((s) => ({ name: s.name, status: s.status, lastSeen: s.lastSeen, reason: s.reason, row: s.row })),
+          notUpgraded: result.notUpgraded.map(stragglerJson),
           counts: result.counts, columns: { headers: result.headers, mapping: result.mapping, how: result.how },
         }) + '\n');
       } else {
@@ -99,7 +102,7 @@ pending, no last connection is no date, one before --since has not checked in si
       if (ctx.json) {
         ctx.io.out(JSON.stringify({
           total: result.total, upgraded: result.upgraded,
-          notUpgraded: result.notUpgraded.map((s) => ({ name: s.name, status: s.status, lastSeen: s.lastSeen, reason: s.reason, row: s.row })),
+          notUpgraded: result.notUpgraded.map(stragglerJson),
           counts: result.counts,
         }) + '\n');
       } else {

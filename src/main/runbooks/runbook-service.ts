@@ -11,10 +11,10 @@ import type { z } from 'zod';
 import type { Evidence, Run, RunStartSchema, RunStep } from '../../shared/contract/runbook.ts';
 import { FerryError } from '../../shared/errors.ts';
 import { parseInstant } from '../../shared/instant.ts';
-import { checkBasics, expectationFor, same } from '../../shared/runbooks/basics-check.ts';
+import { checkBasics, expectationFor } from '../../shared/runbooks/basics-check.ts';
 import { RUNBOOKS } from '../../shared/runbooks/index.ts';
 import { instantiate, type InstantiatedStep, type PlannedPackage } from '../../shared/runbooks/instantiate.ts';
-import { linkReadingProves } from '../../shared/runbooks/link-evidence.ts';
+import { judgeLinkReading, linkReadingProves, readingMustFollow, type LinkReadingFacts, type LinkReadingUnfit } from '../../shared/runbooks/link-evidence.ts';
 import { checkWindows } from '../../shared/runbooks/run-windows.ts';
 import type { EvidenceKind, ProcedureId, RunbookStep } from '../../shared/runbooks/types.ts';
 import { PROCEDURE_IDS } from '../../shared/runbooks/types.ts';
@@ -232,53 +232,28 @@ export class RunbookService {
     if (proves === null) throw new FerryError('USAGE', `"${step.title.en}" does not take a reading through the appliance link`, { step: step.id, kind: 'link-reading' });
     const row = this.db.prepare('SELECT reading FROM appliance_readings WHERE id = ?').get(id) as { reading: string } | undefined;
     if (!row) throw new FerryError('USAGE', `No reading "${id.slice(0, 60)}" through the appliance link`, { step: step.id, kind: 'link-reading' });
-    const r = JSON.parse(row.reading) as {
-      name: string; readAt: string; version: string | null; failoverRole: 'none' | 'primary' | 'backup'; success: boolean;
-      errorMessage?: string | null; lastDataSync: { at: string; status: string } | null; clockSkewSeconds?: number | null;
-    };
-    if (!step.appliances.includes(r.name)) {
-      throw new FerryError('LINK_READING_UNFIT', `The reading is of "${r.name}", not of ${step.appliances.join(', ')}`, { step: step.id, reason: 'other-appliance', appliance: r.name });
-    }
-    const states = this.db.prepare('SELECT step_id, at FROM runbook_step_states WHERE run_id = ?').all(run.id) as { step_id: string; at: string }[];
-    const after = Math.max(Date.parse(run.createdAt), ...states.filter((x) => step.requires.includes(x.step_id)).map((x) => Date.parse(x.at)));
+    const r = JSON.parse(row.reading) as LinkReadingFacts & { errorMessage?: string | null };
+    const after = readingMustFollow(run, step);
     const afterIso = new Date(after).toISOString();
-    if (Date.parse(r.readAt) < after) {
-      throw new FerryError('LINK_READING_UNFIT', `The reading of ${r.readAt} is older than the steps before "${step.title.en}" (${afterIso}): read the status again`, { step: step.id, reason: 'reading-older', readAt: r.readAt, after: afterIso });
+    const expected = expectationFor(run, step);
+    const unfit = judgeLinkReading(step, r, after, expected);
+    if (unfit !== null) {
+      const sync = r.lastDataSync;
+      const why: Record<LinkReadingUnfit, [string, Record<string, unknown>]> = {
+        'other-appliance': [`The reading is of "${r.name}", not of ${step.appliances.join(', ')}`, { appliance: r.name }],
+        'reading-older': [`The reading of ${r.readAt} is older than the steps before "${step.title.en}" (${afterIso}): read the status again`, { readAt: r.readAt, after: afterIso }],
+        'no-failover': [`"${r.name}" reports no failover relationship, so no data sync`, {}],
+        'sync-failed': [`"${r.name}" reports ${r.success ? `the last sync as "${(sync?.status ?? '').slice(0, 80)}"` : `a problem: ${(r.errorMessage ?? '').slice(0, 120)}`}`, { status: (sync?.status ?? '').slice(0, 80), success: r.success }],
+        'sync-in-future': [`"${r.name}" reports a sync after the moment it was read (${sync?.at}): its clock cannot be trusted for this`, {}],
+        'sync-older': [`The last data sync (${sync?.at}) is older than the steps before "${step.title.en}" (${afterIso}): sync again, then read the status`, { syncAt: sync?.at, after: afterIso }],
+        'base-not-readable': [`"${step.title.en}" checks the base version, which the appliance's API does not report: paste Status › Basics`, { expected }],
+        version: [`"${r.name}" reports ${r.version ?? 'no version'}; the plan expects ${expected.site} after "${step.title.en}"`, { expected, read: { site: r.version } }],
+      };
+      const [message, details] = why[unfit];
+      throw new FerryError('LINK_READING_UNFIT', message, { step: step.id, reason: unfit, ...details });
     }
     const reading = { name: r.name, readAt: r.readAt, version: r.version, failoverRole: r.failoverRole, success: r.success, lastDataSync: r.lastDataSync };
-    if (proves === 'sync') {
-      if (r.failoverRole === 'none' || r.lastDataSync === null) {
-        throw new FerryError('LINK_READING_UNFIT', `"${r.name}" reports no failover relationship, so no data sync`, { step: step.id, reason: 'no-failover' });
-      }
-      // A sync that failed, or an appliance that reports a problem, shows no good sync.
-      if (!r.success || /fail|error|fehl/i.test(r.lastDataSync.status)) {
-        throw new FerryError('LINK_READING_UNFIT', `"${r.name}" reports ${r.success ? `the last sync as "${r.lastDataSync.status.slice(0, 80)}"` : `a problem: ${(r.errorMessage ?? '').slice(0, 120)}`}`, {
-          step: step.id, reason: 'sync-failed', status: r.lastDataSync.status.slice(0, 80), success: r.success,
-        });
-      }
-      // The sync time is on the appliance's clock: brought to this computer's by the skew read with it
-      // (get_api_info's time), then compared to the second, as the appliance reports it.
-      const syncAt = Date.parse(r.lastDataSync.at) - (r.clockSkewSeconds ?? 0) * 1000;
-      if (syncAt > Date.parse(r.readAt) + 1000) {
-        throw new FerryError('LINK_READING_UNFIT', `"${r.name}" reports a sync after the moment it was read (${r.lastDataSync.at}): its clock cannot be trusted for this`, { step: step.id, reason: 'sync-in-future' });
-      }
-      if (syncAt < Math.floor(after / 1000) * 1000) {
-        throw new FerryError('LINK_READING_UNFIT', `The last data sync (${r.lastDataSync.at}) is older than the steps before "${step.title.en}" (${afterIso}): sync again, then read the status`, {
-          step: step.id, reason: 'sync-older', syncAt: r.lastDataSync.at, after: afterIso,
-        });
-      }
-      return { kind: 'link-reading', value: id, reading };
-    }
-    const expected = expectationFor(run, step);
-    if (expected.site === undefined && expected.base !== undefined) {
-      throw new FerryError('LINK_READING_UNFIT', `"${step.title.en}" checks the base version, which the appliance's API does not report: paste Status › Basics`, { step: step.id, reason: 'base-not-readable', expected });
-    }
-    if (expected.site !== undefined && (r.version === null || !same(r.version, expected.site))) {
-      throw new FerryError('LINK_READING_UNFIT', `"${r.name}" reports ${r.version ?? 'no version'}; the plan expects ${expected.site} after "${step.title.en}"`, {
-        step: step.id, reason: 'version', expected, read: { site: r.version },
-      });
-    }
-    return { kind: 'link-reading', value: id, reading: { ...reading, ...(expected.site !== undefined ? { expectedSite: expected.site } : {}) } };
+    return { kind: 'link-reading', value: id, reading: { ...reading, ...(proves === 'version' && expected.site !== undefined ? { expectedSite: expected.site } : {}) } };
   }
 
   private linked(name: string): boolean {

@@ -4,74 +4,69 @@
  * reading (with its time) becomes the step's evidence. The service checks it against the plan and
  * the steps before; this shows what was read.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunStep, StatusReadingInfo } from '../../../shared/contract.ts';
-import { linkReadingProves } from '../../../shared/runbooks/link-evidence.ts';
+import { linkReadingProves, type LinkReadingUnfit } from '../../../shared/runbooks/link-evidence.ts';
 import { formatTime } from '../format.ts';
 import { ferry, unwrap } from '../ipc.ts';
 import { attempt } from '../stores/attempt.ts';
+import { useApplianceStore } from '../stores/appliance-store.ts';
+import { useLinkStore } from '../stores/link-store.ts';
 import { RUNBOOK_SOURCES } from '../stores/runbook-store.ts';
 import { InlineErrors } from './error-notice.tsx';
 
-/** The step's appliances that have a link, by id and name; null while loading. */
-function useLinkedAppliances(step: RunStep, active: boolean): { id: string; name: string }[] | null {
-  const [linked, setLinked] = useState<{ id: string; name: string }[] | null>(null);
-  useEffect(() => {
-    if (!active) return;
-    let live = true;
-    void (async () => {
-      const r = await attempt(RUNBOOK_SOURCES.link(step.id), async () => {
-        const [links, appliances] = await Promise.all([unwrap(ferry().link.list({})), unwrap(ferry().appliance.list({}))]);
-        return appliances.filter((a) => step.appliances.includes(a.name) && links.some((l) => l.link.applianceId === a.id)).map((a) => ({ id: a.id, name: a.name }));
-      }, { inline: true });
-      if (live && r.ok) setLinked(r.value);
-    })();
-    return () => {
-      live = false;
-    };
-  }, [step.id, active]); // eslint-disable-line react-hooks/exhaustive-deps
-  return linked;
+/** A linked appliance: its inventory id and its latest reading (null: never read). */
+export interface LinkedAppliance {
+  id: string;
+  latest: StatusReadingInfo | null;
 }
 
-/** `onLinked`: whether one of the step's appliances is linked (a sync step of a linked appliance needs its reading). */
-/** Linked appliances by name with their latest reading (null: linked, never read); null while loading or on failure. */
-export function useLinkedByName(): Map<string, StatusReadingInfo | null> | null {
-  const [byName, setByName] = useState<Map<string, StatusReadingInfo | null> | null>(null);
+/** The linked appliances by name, from the link and appliance stores (loaded here); null until both are. */
+export function useLinkedAppliances(): Map<string, LinkedAppliance> | null {
+  const links = useLinkStore((s) => s.links);
+  const linksLoaded = useLinkStore((s) => s.loaded);
+  const appliances = useApplianceStore((s) => s.appliances);
+  const appliancesLoaded = useApplianceStore((s) => s.loaded);
   useEffect(() => {
-    let live = true;
-    void (async () => {
-      try {
-        const [links, appliances] = await Promise.all([unwrap(ferry().link.list({})), unwrap(ferry().appliance.list({}))]);
-        const map = new Map<string, StatusReadingInfo | null>();
-        for (const l of links) {
-          const a = appliances.find((x) => x.id === l.link.applianceId);
-          if (a) map.set(a.name, l.latest);
-        }
-        if (live) setByName(map);
-      } catch {
-        // The picture shows the run's own record; the link's readings are an addition.
-      }
-    })();
-    return () => {
-      live = false;
-    };
+    void useLinkStore.getState().load();
+    void useApplianceStore.getState().load();
   }, []);
-  return byName;
+  return useMemo(() => {
+    if (!linksLoaded || !appliancesLoaded) return null;
+    const map = new Map<string, LinkedAppliance>();
+    for (const a of appliances) if (links[a.id]) map.set(a.name, { id: a.id, latest: links[a.id]!.latest });
+    return map;
+  }, [links, linksLoaded, appliances, appliancesLoaded]);
 }
+
+/** What to say when a reading does not fit, by the reason the shared rule gives. */
+const UNFIT_TEXT: Partial<Record<LinkReadingUnfit, string>> = {
+  'no-failover': 'runbook.link.noSync',
+  'sync-failed': 'runbook.link.syncFailed',
+  'sync-older': 'runbook.link.syncOlder',
+  'sync-in-future': 'runbook.link.syncOlder',
+  'base-not-readable': 'runbook.link.baseOnly',
+};
 
 /**
- * `fits`: whether the reading shows what the step needs (the page's judgement; the service decides);
- * `after`: when the steps before were done, which a sync must follow.
+ * `unfit`: why the reading is no evidence, by the shared rule (`judgeLinkReading`; the service decides
+ * by the same); `after`: when the steps before were done, which a sync must follow. `onLinked`: whether
+ * one of the step's appliances is linked (a sync step of a linked appliance needs its reading).
  */
-export function LinkReadingEvidence({ step, reading, fits, expectedSite, after, onReading, onLinked }: {
-  step: RunStep; reading: StatusReadingInfo | null; fits: boolean; expectedSite: string | undefined; after: string;
+export function LinkReadingEvidence({ step, reading, unfit, expectedSite, after, onReading, onLinked }: {
+  step: RunStep; reading: StatusReadingInfo | null; unfit: LinkReadingUnfit | null; expectedSite: string | undefined; after: string;
   onReading(r: StatusReadingInfo | null): void; onLinked(linked: boolean): void;
 }) {
   const { t, i18n } = useTranslation();
   const proves = linkReadingProves(step);
-  const linked = useLinkedAppliances(step, proves !== null);
+  const byName = useLinkedAppliances();
+  const linked = byName === null || proves === null ? null : step.appliances.flatMap((name) => {
+    const a = byName.get(name);
+    return a ? [{ id: a.id, name }] : [];
+  });
   const [busy, setBusy] = useState(false);
+  const fits = reading !== null && unfit === null;
   const any = linked !== null && linked.length > 0;
   useEffect(() => onLinked(any), [any]); // eslint-disable-line react-hooks/exhaustive-deps
   if (proves === null || linked === null || linked.length === 0) return <InlineErrors source={RUNBOOK_SOURCES.link(step.id)} />;
@@ -101,11 +96,7 @@ export function LinkReadingEvidence({ step, reading, fits, expectedSite, after, 
           <span>{t('runbook.link.role', { role: t(`runbook.link.roles.${reading.failoverRole}`) })}{reading.success ? '' : ` · ${t('runbook.link.unhealthy', { message: reading.errorMessage ?? '' })}`}</span>
           {reading.lastDataSync ? <span>{t('runbook.link.sync', { at: formatTime(reading.lastDataSync.at, i18n.language), status: reading.lastDataSync.status })}</span> : null}
           {proves === 'version' && expectedSite !== undefined ? <span>{t('runbook.link.expected', { version: expectedSite })}</span> : null}
-          {proves === 'version' && expectedSite === undefined && !fits ? <span>{t('runbook.link.baseOnly')}</span> : null}
-          {proves === 'sync' && !fits ? (
-            <span>{t(reading.lastDataSync === null || reading.failoverRole === 'none' ? 'runbook.link.noSync'
-              : !reading.success || /fail|error|fehl/i.test(reading.lastDataSync.status) ? 'runbook.link.syncFailed' : 'runbook.link.syncOlder', { at: formatTime(after, i18n.language) })}</span>
-          ) : null}
+          {unfit !== null && UNFIT_TEXT[unfit] ? <span>{t(UNFIT_TEXT[unfit], { at: formatTime(after, i18n.language) })}</span> : null}
         </div>
       ) : null}
       <InlineErrors source={RUNBOOK_SOURCES.link(step.id)} />

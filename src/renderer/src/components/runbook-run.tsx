@@ -13,7 +13,7 @@ import { RUN_WINDOWS, windowOfSection } from '../../../shared/runbooks/run-windo
 import { formatTime } from '../format.ts';
 import { RUNBOOK_SOURCES, useRunbookStore } from '../stores/runbook-store.ts';
 import { InlineErrors } from './error-notice.tsx';
-import { useLinkedByName } from './runbook-link-reading.tsx';
+import { useLinkedAppliances } from './runbook-link-reading.tsx';
 import { RunbookStep } from './runbook-step.tsx';
 
 /** What the appliance link last read of a node: version, health, failover sync and when. */
@@ -31,7 +31,7 @@ function NodeReading({ reading }: { reading: StatusReadingInfo }) {
 function ClusterPicture({ run }: { run: Run }) {
   const { t } = useTranslation();
   const nodes = clusterPicture(run);
-  const linked = useLinkedByName();
+  const linked = useLinkedAppliances();
   if (nodes.length === 0) return null;
   const regions = [...new Set(nodes.filter((n) => n.role === 'traffic').map((n) => n.region ?? '—'))];
   const card = (n: (typeof nodes)[number]) => (
@@ -40,7 +40,7 @@ function ClusterPicture({ run }: { run: Run }) {
       <span className="node-role">{t(`runbook.cluster.role.${n.role}`)}{n.offlineFirst ? ` · ${t('runbook.cluster.offlineFirst')}` : ''}</span>
       <span className="node-version">{n.site ? `${n.site}${n.base ? ` / ${n.base}` : ''}` : '?'} <small>({t(`runbook.cluster.source.${n.source ?? 'none'}`)})</small></span>
       {n.accepting !== null ? <span className="node-state">{t(n.accepting ? 'runbook.cluster.accepting' : 'runbook.cluster.notAccepting')}</span> : null}
-      {linked?.get(n.name) ? <NodeReading reading={linked.get(n.name)!} /> : null}
+      {linked?.get(n.name)?.latest ? <NodeReading reading={linked.get(n.name)!.latest!} /> : null}
     </li>
   );
   return (

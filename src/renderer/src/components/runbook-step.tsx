@@ -8,7 +8,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, Run, RunStep, StatusReadingInfo } from '../../../shared/contract.ts';
-import { checkBasics, expectationFor, same, type BasicsCheck } from '../../../shared/runbooks/basics-check.ts';
+import { checkBasics, expectationFor, type BasicsCheck } from '../../../shared/runbooks/basics-check.ts';
+import { judgeLinkReading, readingMustFollow } from '../../../shared/runbooks/link-evidence.ts';
 import { formatBytes, formatTime } from '../format.ts';
 import { useAppStore } from '../stores/app-store.ts';
 import { RUNBOOK_SOURCES, useRunbookStore } from '../stores/runbook-store.ts';
@@ -111,13 +112,11 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
   const needsBasics = takes('pasted-basics');
   const needsTyped = takes('typed');
   const fileReady = file?.state === 'ready' ? file : null;
-  // What the service will check of a link reading, said before it is sent: the plan's version, or a sync after the steps before.
+  // What the service will check of a link reading, said before it is sent: the same rule.
   const expected = expectationFor(run, step);
-  const after = Math.max(Date.parse(run.createdAt), ...step.requires.map((r) => Date.parse(run.steps.find((x) => x.id === r)?.at ?? '') || 0));
-  const readingFits = reading === null ? false : step.kind === 'sync'
-    ? reading.failoverRole !== 'none' && reading.lastDataSync !== null && reading.success && !/fail|error|fehl/i.test(reading.lastDataSync.status)
-      && Date.parse(reading.lastDataSync.at) - (reading.clockSkewSeconds ?? 0) * 1000 >= Math.floor(after / 1000) * 1000
-    : expected.site !== undefined ? reading.version !== null && same(reading.version, expected.site) : expected.base === undefined;
+  const after = readingMustFollow(run, step);
+  const unfit = reading === null ? null : judgeLinkReading(step, reading, after, expected);
+  const readingFits = reading !== null && unfit === null;
   const evidenceGiven = (needsFile && fileReady !== null) || (needsBasics && check !== null && (check.outcome === 'match' || check.outcome === 'nothing-expected')) || (needsTyped && typed.trim() !== '')
     || (needsBasics && readingFits);
   const needsEvidence = needsFile || needsBasics || needsTyped;
@@ -193,7 +192,7 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
                 ? <span className="hint">{t('runbook.basics.expected', { versions: versions(expectationFor(run, step), t) })}</span> : null}
             </div>
           ) : null}
-          <LinkReadingEvidence step={step} reading={reading} fits={readingFits} expectedSite={expected.site} after={new Date(after).toISOString()} onReading={setReading} onLinked={setLinked} />
+          <LinkReadingEvidence step={step} reading={reading} unfit={unfit} expectedSite={expected.site} after={new Date(after).toISOString()} onReading={setReading} onLinked={setLinked} />
           {needsTyped ? (
             <div className="field">
               <label htmlFor={`${id}-typed`}>{t('runbook.evidence.typedLabel')}</label>
