@@ -7,9 +7,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appliance } from '../../../shared/contract.ts';
 import { formatBytes } from '../format.ts';
-import { useJobsStore } from '../stores/jobs-store.ts';
 import { useLinkStore, type BackupOutcome } from '../stores/link-store.ts';
 import { FingerprintText } from './fingerprint-text.tsx';
+import { TransferProgress } from './transfer-progress.tsx';
 
 interface FormProps {
   appliance: Appliance;
@@ -70,31 +70,7 @@ export function LinkBackupForm({ appliance, onStarted, onCancel }: FormProps) {
 
 /** A running backup: the download's bytes (the appliance does not say how many come), then the copy into the vault. */
 export function LinkBackupProgress({ jobId, label }: { jobId: string; label: string }) {
-  const { t, i18n } = useTranslation();
-  const job = useJobsStore((s) => s.running[jobId]);
-  const cancel = useJobsStore((s) => s.cancel);
-  const [cancelling, setCancelling] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => { ref.current?.focus(); }, []);
-  const bytes = (n: number) => formatBytes(n, i18n.language);
-  // Downloading has no total: an indeterminate bar and the bytes received so far.
-  const known = job !== undefined && job.total > 0;
-  return (
-    <div className="transfer-progress link-progress" role="group" aria-label={label} tabIndex={-1} ref={ref} data-testid="link-backup-progress" data-phase={job?.phase ?? 'starting'}>
-      <div className="transfer-progress-head">
-        <strong>{label}</strong>
-        <span>{job ? t(`jobs.phase.${job.phase}`) : t('transfer.progress.starting')}</span>
-      </div>
-      {known ? <progress max={1} value={job.overall} aria-label={label} /> : <progress aria-label={label} />}
-      <div className="transfer-progress-figures" aria-live="off">
-        {job ? <span>{known ? t('jobs.progress', { done: bytes(job.done), total: bytes(job.total) }) : t('link.backup.received', { size: bytes(job.done) })}</span> : null}
-        <button type="button" data-testid="link-backup-job-cancel" aria-disabled={cancelling || undefined}
-          onClick={() => { if (!cancelling) { setCancelling(true); void cancel(jobId); } }}>
-          {cancelling ? t('transfer.progress.cancelling') : t('jobs.cancel')}
-        </button>
-      </div>
-    </div>
-  );
+  return <TransferProgress jobId={jobId} label={label} unknownTotal focusOnMount className="link-progress" testId="link-backup-progress" cancelTestId="link-backup-job-cancel" />;
 }
 
 /** How the last backup ended; takes the focus when the progress it replaces had it. */
