@@ -66,6 +66,15 @@ function plainCopy(path: string, dir: string): number {
   return ms;
 }
 
+/** Whether the destination takes O_DIRECT writes (dd's probe), which the copy then uses (chunk-writer.ts). */
+function takesDirectIo(dir: string): string {
+  if (process.platform !== 'linux') return 'no (not Linux)';
+  const probe = join(dir, 'direct-probe');
+  const r = spawnSync('dd', ['if=/dev/zero', `of=${probe}`, 'bs=4096', 'count=1', 'oflag=direct'], { stdio: 'ignore' });
+  rmSync(probe, { force: true });
+  return r.status === 0 ? 'yes' : 'no';
+}
+
 /** Flushes earlier runs' writes, so one copy does not pay for the last one's writeback. */
 function settle(): void {
   if (process.platform !== 'win32') spawnSync('sync');
@@ -102,7 +111,7 @@ try {
   }
   if (hashes.size !== 1) throw new Error(`the contenders disagree on the hash: ${[...hashes].join(', ')}`);
   const [r, h, c, s, p] = [median(ref), median(hash), median(copy), median(sync), median(plain)];
-  console.log(`hash-copy benchmark: ${SIZE_MIB} MiB, median of ${RUNS} runs each, copies to ${dest}, SHA-256 ${[...hashes][0]}`);
+  console.log(`hash-copy benchmark: ${SIZE_MIB} MiB, median of ${RUNS} runs each, copies to ${dest} (direct I/O: ${takesDirectIo(dest)}), SHA-256 ${[...hashes][0]}`);
   console.log(`reference: openssl dgst -sha256          ${rate(r)}  (${r.toFixed(0)} ms)`);
   console.log(`job worker, hashing alone               ${rate(h)}  (${h.toFixed(0)} ms)   ÷ openssl ${(r / h).toFixed(2)}×`);
   console.log(`job worker, hashing while copying       ${rate(c)}  (${c.toFixed(0)} ms, of which fsync ${s.toFixed(0)} ms)`);

@@ -9,7 +9,7 @@ import { lstat, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FerryError } from '../../shared/errors.ts';
 import type { ProgressSink } from './hash-file.ts';
-import { FlushingWriter } from './flushing-writer.ts';
+import { ChunkWriter } from './chunk-writer.ts';
 import { cancelled, openSource, readChunks, type Source } from './read-chunks.ts';
 
 /** What to copy where; `expected` values (from a signed manifest) are checked before the rename. */
@@ -47,11 +47,11 @@ export function writeError(error: unknown, path: string): FerryError {
   return new FerryError('MEDIA_NOT_WRITABLE', message, details);
 }
 
-/** Writes all of `chunk`, continuing after short writes. */
-export async function writeAll(file: FileHandle, chunk: Buffer): Promise<void> {
+/** Writes all of `chunk` at `position` (null: where the file stands), continuing after short writes. */
+export async function writeAll(file: FileHandle, chunk: Buffer, position: number | null = null): Promise<void> {
   let offset = 0;
   while (offset < chunk.length) {
-    const { bytesWritten } = await file.write(chunk, offset, chunk.length - offset, null);
+    const { bytesWritten } = await file.write(chunk, offset, chunk.length - offset, position === null ? null : position + offset);
     offset += bytesWritten;
   }
 }
@@ -100,18 +100,22 @@ export async function copyVerify(task: CopyVerifyTask, signal: AbortSignal, prog
 async function copyChunks(task: CopyVerifyTask, source: Source, out: FileHandle, signal: AbortSignal, progress: ProgressSink<'copying'>): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
   const limit = task.expected?.size;
-  const writer = new FlushingWriter(out, task.temp);
+  const writer = await ChunkWriter.open(out, task.temp);
   let size = 0;
   progress('copying', 0, source.size);
-  for await (const chunk of readChunks(source, task.source, signal)) {
-    size += chunk.length;
-    // Endless or swapped data: stop at the first byte beyond the size the manifest promised.
-    if (limit !== undefined && size > limit) throw sizeMismatch(task.source, limit, size, true);
-    hash.update(chunk);
-    await writer.write(chunk);
-    progress('copying', size, source.size);
+  try {
+    for await (const chunk of readChunks(source, task.source, signal)) {
+      size += chunk.length;
+      // Endless or swapped data: stop at the first byte beyond the size the manifest promised.
+      if (limit !== undefined && size > limit) throw sizeMismatch(task.source, limit, size, true);
+      hash.update(chunk);
+      await writer.write(chunk);
+      progress('copying', size, source.size);
+    }
+    await writer.finish();
+  } finally {
+    await writer.abandon();
   }
-  await writer.drain();
   const sha256 = hash.digest('hex');
   if (limit !== undefined && size !== limit) throw sizeMismatch(task.source, limit, size, false);
   const want = task.expected?.sha256;

@@ -10,7 +10,7 @@ import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FerryError } from '../../shared/errors.ts';
 import { syncFolder, writeError } from './copy-verify.ts';
-import { FlushingWriter } from './flushing-writer.ts';
+import { ChunkWriter } from './chunk-writer.ts';
 import type { ProgressSink } from './hash-file.ts';
 import { cancelled, openSource, readChunks } from './read-chunks.ts';
 
@@ -42,18 +42,21 @@ export interface PartsResult {
 export async function verifyParts(task: PartsTask, signal: AbortSignal, progress: ProgressSink<'verifying' | 'syncing'>): Promise<PartsResult> {
   const output = task.output;
   let out: FileHandle | null = null;
+  let writer: ChunkWriter | null = null;
   let created = false;
   try {
     if (output) {
       out = await open(output.temp, 'wx', 0o600).catch((error: unknown) => { throw writeError(error, output.dir); });
       created = true;
+      writer = await ChunkWriter.open(out, output.temp);
     }
     const whole = createHash('sha256');
     let done = 0;
     progress('verifying', 0, task.expected.size);
     for (const source of task.sources) {
-      done = await readSource(source, whole, out, signal, (n) => progress('verifying', done + n, task.expected.size));
+      done = await readSource(source, whole, writer, signal, (n) => progress('verifying', done + n, task.expected.size));
     }
+    await writer?.finish();
     const sha256 = whole.digest('hex');
     if (done !== task.expected.size) throw sizeMismatch(task.expected.file, task.expected.size, done);
     if (sha256 !== task.expected.sha256) throw hashMismatch(task.expected.file, task.expected.sha256, sha256);
@@ -69,19 +72,19 @@ export async function verifyParts(task: PartsTask, signal: AbortSignal, progress
     }
     return { sha256, size: done };
   } catch (error) {
+    await writer?.abandon();
     await out?.close().catch(() => undefined);
     if (created && output) await rm(output.temp, { force: true });
     throw error;
   }
 
   /** Reads one source into the whole hash (and the output); returns the running byte count. */
-  async function readSource(source: PartSource, whole: Hash, file: FileHandle | null, abort: AbortSignal, onBytes: (n: number) => void): Promise<number> {
+  async function readSource(source: PartSource, whole: Hash, writer: ChunkWriter | null, abort: AbortSignal, onBytes: (n: number) => void): Promise<number> {
     const opened = await openSource(source.path).catch((error: unknown) => { throw missing(source, error); });
     // A file that was not split is its own only part: one hash serves both checks (half the work).
     const alone = task.sources.length === 1 && source.sha256 === task.expected.sha256 && source.size === task.expected.size;
     const own = alone ? null : createHash('sha256');
     let size = 0;
-    const writer = file ? new FlushingWriter(file, task.output!.temp) : null;
     try {
       for await (const chunk of readChunks(opened, source.path, abort)) {
         size += chunk.length;
@@ -92,7 +95,6 @@ export async function verifyParts(task: PartsTask, signal: AbortSignal, progress
         await writer?.write(chunk);
         onBytes(size);
       }
-      await writer?.drain();
     } finally {
       await opened.file.close();
     }

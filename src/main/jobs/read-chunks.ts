@@ -45,17 +45,47 @@ export async function openSource(path: string): Promise<Source> {
   return { file, size: st.size };
 }
 
-/** How many buffers the reader cycles through (see `readChunks`). */
-const RING = 4;
+/**
+ * How many buffers the reader cycles through (see `readChunks`): the one being hashed, the read
+ * ahead, and room for the writes a consumer keeps in flight (chunk-writer.ts keeps up to three).
+ */
+const RING = 8;
+
+/** The alignment direct I/O asks of memory, file offsets and lengths (the largest logical block size). */
+export const ALIGN = 4096;
+
+/** Memory known to start at a page boundary (WebAssembly memory is allocated in whole pages). */
+const alignedMemory = new WeakSet<ArrayBufferLike>();
+
+/**
+ * `count` buffers of `size` bytes (a multiple of ALIGN) that start at page boundaries where the
+ * runtime allows it, so a chunk can be written with direct I/O without a copy. Where WebAssembly is
+ * unavailable they are ordinary buffers, which `isAligned` then never vouches for.
+ */
+export function alignedBuffers(count: number, size: number): Buffer[] {
+  try {
+    const memory = new WebAssembly.Memory({ initial: Math.ceil((count * size) / 65536) });
+    alignedMemory.add(memory.buffer);
+    return Array.from({ length: count }, (_, i) => Buffer.from(memory.buffer, i * size, size));
+  } catch {
+    return Array.from({ length: count }, () => Buffer.allocUnsafeSlow(size));
+  }
+}
+
+/** Whether `chunk` starts at an ALIGN boundary of memory from `alignedBuffers` and spans whole blocks. */
+export function isAligned(chunk: Buffer): boolean {
+  return alignedMemory.has(chunk.buffer) && chunk.byteOffset % ALIGN === 0 && chunk.length % ALIGN === 0;
+}
 
 /**
  * Yields the file's chunks in order; stops with JOB_CANCELLED as soon as `signal` aborts. Chunks are
- * views into a ring of RING buffers, reused so that gigabytes do not mean a fresh megabyte (and its
- * page faults) per read: a chunk stays valid while the next RING − 2 are read, so a consumer may keep
- * one write in flight, not more.
+ * views into a ring of RING page-aligned buffers, reused so that gigabytes do not mean a fresh
+ * megabyte (and its page faults) per read: chunk k's buffer is read into again for chunk k + RING,
+ * which starts when the consumer asks for chunk k + RING − 1, so a consumer may keep writing the last
+ * RING − 2 chunks it was given (the last ones, not any RING − 2: see chunk-writer.ts).
  */
 export async function* readChunks(source: Source, path: string, signal: AbortSignal): AsyncGenerator<Buffer> {
-  const ring = Array.from({ length: RING }, () => Buffer.allocUnsafe(CHUNK_BYTES));
+  const ring = alignedBuffers(RING, CHUNK_BYTES);
   let turn = 0;
   const readNext = async (): Promise<Buffer | null> => {
     const buffer = ring[turn++ % RING]!;

@@ -2,13 +2,16 @@
  * Writes a package file onto a medium, read once: whole when it fits the medium's largest file, else
  * as `name.part001`, `name.part002`, … of at most `maxFileSize` bytes. Each piece goes to a temp file
  * next to it, is fsynced and renamed when complete; then every piece is read back from the medium and
- * hashed again, so "written" means "readable as written". Runs on the job worker.
+ * hashed again, so "written" means "readable as written" (written directly where the file system
+ * allows it, see chunk-writer.ts, the pieces are not in the page cache: the read-back reads the
+ * medium). Runs on the job worker.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FerryError } from '../../shared/errors.ts';
-import { syncFolder, writeAll, writeError } from './copy-verify.ts';
+import { ChunkWriter } from './chunk-writer.ts';
+import { syncFolder, writeError } from './copy-verify.ts';
 import type { ProgressSink } from './hash-file.ts';
 import { cancelled, openSource, readChunks } from './read-chunks.ts';
 
@@ -48,14 +51,16 @@ export async function splitWrite(task: SplitWriteTask, signal: AbortSignal, prog
   const pieces: WrittenPiece[] = [];
   const whole = createHash('sha256');
   let size = 0;
-  let current: { file: FileHandle; temp: string; name: string; hash: ReturnType<typeof createHash>; size: number } | null = null;
+  let current: { file: FileHandle; writer: ChunkWriter; temp: string; name: string; hash: ReturnType<typeof createHash>; size: number } | null = null;
   const finish = async (): Promise<void> => {
     if (!current) return;
     const piece = current;
-    current = null;
+    // The piece stays `current` until renamed, so a failure here removes its temp file too.
+    await piece.writer.finish();
     await piece.file.sync().catch((error: unknown) => { throw writeError(error, piece.temp); });
     await piece.file.close();
     await rename(piece.temp, join(task.dir, piece.name)).catch((error: unknown) => { throw writeError(error, task.dir); });
+    current = null;
     written.push(piece.name);
     pieces.push({ name: piece.name, size: piece.size, sha256: piece.hash.digest('hex') });
   };
@@ -63,7 +68,7 @@ export async function splitWrite(task: SplitWriteTask, signal: AbortSignal, prog
     const name = split ? partName(task.name, pieces.length + 1) : task.name;
     const temp = join(task.dir, `.${name}.${randomBytes(6).toString('hex')}.ferry-part`);
     const file = await open(temp, 'wx', 0o644).catch((error: unknown) => { throw writeError(error, task.dir); });
-    current = { file, temp, name, hash: createHash('sha256'), size: 0 };
+    current = { file, writer: await ChunkWriter.open(file, temp), temp, name, hash: createHash('sha256'), size: 0 };
   };
   try {
     progress('writing', 0, source.size);
@@ -79,7 +84,7 @@ export async function splitWrite(task: SplitWriteTask, signal: AbortSignal, prog
         const slice = chunk.subarray(offset, offset + take);
         current!.hash.update(slice);
         whole.update(slice);
-        await writeAll(current!.file, slice).catch((error: unknown) => { throw writeError(error, current!.temp); });
+        await current!.writer.write(slice);
         current!.size += take;
         offset += take;
       }
@@ -92,7 +97,8 @@ export async function splitWrite(task: SplitWriteTask, signal: AbortSignal, prog
     await readBack(task.dir, pieces, signal, (n) => progress('reading-back', n, size));
     return { sha256: whole.digest('hex'), size, pieces };
   } catch (error) {
-    const open = current as { file: FileHandle; temp: string } | null;
+    const open = current as { file: FileHandle; writer: ChunkWriter; temp: string } | null;
+    await open?.writer.abandon();
     await open?.file.close().catch(() => undefined);
     if (open) await rm(open.temp, { force: true });
     // A half-written package is removed: the manifest, written last, will never name it.
