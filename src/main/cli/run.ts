@@ -8,27 +8,20 @@ import { createServices, type Services } from '../services.ts';
 import { busyTimeoutMs, storeError } from '../store/store-errors.ts';
 import type { Command, CommandContext } from './command.ts';
 import { reportError, usageError, EXIT, type CliIo } from './output.ts';
-import { APPLIANCE_COMMANDS } from './commands-appliance.ts';
-import { AUDIT_COMMANDS } from './commands-audit.ts';
-import { BUNDLE_COMMANDS } from './commands-bundle.ts';
-import { REQUEST_COMMANDS } from './commands-request.ts';
-import { RUNBOOK_COMMANDS } from './commands-runbook.ts';
-import { CERT_COMMANDS } from './commands-cert.ts';
-import { JUMPCLIENT_COMMANDS } from './commands-jumpclients.ts';
-import { VAULT_COMMANDS } from './commands-vault.ts';
-import { PLAN_COMMAND } from './commands-plan.ts';
-import { STATION_COMMANDS } from './commands-station.ts';
 
-const GROUPS: Record<string, { summary: string; commands: Record<string, Command> }> = {
-  station: { summary: 'this station’s identity and the stations it trusts', commands: STATION_COMMANDS },
-  audit: { summary: 'the hash-chained audit log', commands: AUDIT_COMMANDS },
-  appliance: { summary: 'the appliances this station looks after, and their download keys', commands: APPLIANCE_COMMANDS },
-  request: { summary: 'requests for packages, written to a medium for the connected side', commands: REQUEST_COMMANDS },
-  bundle: { summary: 'bundles of packages: write, verify, import into the vault', commands: BUNDLE_COMMANDS },
-  vault: { summary: 'the verified packages this station holds', commands: VAULT_COMMANDS },
-  runbook: { summary: 'the procedures of the upgrade guide, step by step', commands: RUNBOOK_COMMANDS },
-  cert: { summary: 'certificate chains: inspect before they travel, export for the new appliance', commands: CERT_COMMANDS },
-  jumpclients: { summary: 'the Jump Clients that have not upgraded, from the list the console exports', commands: JUMPCLIENT_COMMANDS },
+/** A group's commands, loaded only when the group is used: a command pays for its own libraries only. */
+type Load = () => Promise<Record<string, Command>>;
+
+const GROUPS: Record<string, { summary: string; load: Load }> = {
+  station: { summary: 'this station’s identity and the stations it trusts', load: async () => (await import('./commands-station.ts')).STATION_COMMANDS },
+  audit: { summary: 'the hash-chained audit log', load: async () => (await import('./commands-audit.ts')).AUDIT_COMMANDS },
+  appliance: { summary: 'the appliances this station looks after, and their download keys', load: async () => (await import('./commands-appliance.ts')).APPLIANCE_COMMANDS },
+  request: { summary: 'requests for packages, written to a medium for the connected side', load: async () => (await import('./commands-request.ts')).REQUEST_COMMANDS },
+  bundle: { summary: 'bundles of packages: write, verify, import into the vault', load: async () => (await import('./commands-bundle.ts')).BUNDLE_COMMANDS },
+  vault: { summary: 'the verified packages this station holds', load: async () => (await import('./commands-vault.ts')).VAULT_COMMANDS },
+  runbook: { summary: 'the procedures of the upgrade guide, step by step', load: async () => (await import('./commands-runbook.ts')).RUNBOOK_COMMANDS },
+  cert: { summary: 'certificate chains: inspect before they travel, export for the new appliance', load: async () => (await import('./commands-cert.ts')).CERT_COMMANDS },
+  jumpclients: { summary: 'the Jump Clients that have not upgraded, from the list the console exports', load: async () => (await import('./commands-jumpclients.ts')).JUMPCLIENT_COMMANDS },
 };
 
 /**
@@ -39,8 +32,8 @@ const GROUPS: Record<string, { summary: string; commands: Record<string, Command
 const MAY_CREATE_DATA_DIR = new Set(['station init']);
 
 /** Commands without a group (`ferry plan …`). */
-const SINGLES: Record<string, Command> = {
-  plan: PLAN_COMMAND,
+const SINGLES: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  plan: { summary: 'install order from a package catalog: fewest installs, waits, blockers', load: async () => (await import('./commands-plan.ts')).PLAN_COMMAND },
 };
 
 const COMMON = {
@@ -72,9 +65,9 @@ Exit codes: 0 success, 1 a check failed, 2 usage error, 3 environment problem.
 `;
 }
 
-function groupHelp(name: string): string {
+function groupHelp(name: string, commands: Record<string, Command>): string {
   const group = GROUPS[name]!;
-  const lines = Object.entries(group.commands).map(([cmd, c]) => `  ${cmd.padEnd(8)} ${c.summary}`).join('\n');
+  const lines = Object.entries(commands).map(([cmd, c]) => `  ${cmd.padEnd(8)} ${c.summary}`).join('\n');
   return `Usage: ferry ${name} <command> [options]\n\n${group.summary}\n\nCommands:\n${lines}\n\nRun "ferry ${name} <command> --help" for details.\n`;
 }
 
@@ -89,11 +82,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const single = SINGLES[groupName];
   const group = GROUPS[groupName];
   if (!single && !group) return reportError(io, json, usageError(`Unknown command "${groupName}". Run "ferry --help".`));
-  if (group && (commandName === undefined || commandName === '--help' || commandName === '-h')) {
-    io.out(groupHelp(groupName));
+  const commands = group ? await group.load() : null;
+  if (commands && (commandName === undefined || commandName === '--help' || commandName === '-h')) {
+    io.out(groupHelp(groupName, commands));
     return commandName === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = single ?? group?.commands[commandName!];
+  // Own properties only: "toString" names no command.
+  const command = single ? await single.load() : commands && Object.hasOwn(commands, commandName!) ? commands[commandName!] : undefined;
   if (!command) return reportError(io, json, usageError(`Unknown command "ferry ${groupName} ${commandName}". Run "ferry ${groupName} --help".`));
   const args = single ? argv.slice(1) : rest;
 
