@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ChunkWriter, IN_FLIGHT } from '../../src/main/jobs/chunk-writer.ts';
-import { CHUNK_BYTES, openSource, readChunks } from '../../src/main/jobs/read-chunks.ts';
+import { ALIGN, CHUNK_BYTES, openSource, readChunks } from '../../src/main/jobs/read-chunks.ts';
+import { pieceSize, splitWrite } from '../../src/main/jobs/split-write.ts';
+import { findTool } from '../helpers/fat-image.ts';
 import { opensslSha256 } from '../helpers/jobs.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -57,7 +59,7 @@ describe('the chunk writer (direct I/O where the file system takes it)', () => {
       expect(statSync(target).size).toBe(size);
       // readChunks yields whole chunks and then the rest; every piece that spans whole blocks goes direct.
       const tail = size % CHUNK_BYTES;
-      const aligned = size - tail + (tail % 4096 === 0 ? tail : 0);
+      const aligned = size - tail + (tail % ALIGN === 0 ? tail : 0);
       expect(writer.directBytes, `size ${size}`).toBe(direct ? aligned : 0);
     }
   });
@@ -117,5 +119,34 @@ describe('the chunk writer (direct I/O where the file system takes it)', () => {
     const out = readFileSync(join(dir, 'out.bin'));
     for (let i = 0; i < 40; i++) expect(out[i * MIB + MIB - 1], `chunk ${i}`).toBe(i + 1);
     expect(out.equals(data)).toBe(true);
+  });
+
+  it('splits at aligned piece sizes, so every piece goes to the medium directly and is read back from it', async () => {
+    expect(pieceSize(4 * 1024 ** 3 - 1)).toBe(4 * 1024 ** 3 - 64 * 1024);
+    expect(pieceSize(2 * MIB + 5)).toBe(2 * MIB);
+    expect(pieceSize(256 * 1024 + 1)).toBe(256 * 1024 + 1);
+    const dir = tempDir();
+    const fincore = findTool('fincore');
+    if (process.platform !== 'linux' || !takesDirectIo(dir) || fincore === null) return;
+    const source = join(dir, 'package.bin');
+    writeFileSync(source, randomBytes(5 * MIB + 7));
+    const out = join(dir, 'medium');
+    mkdirSync(out);
+    // What of each piece is in the page cache when the read-back starts (fincore, util-linux).
+    let cached: Record<string, number> | null = null;
+    const result = await splitWrite({ source, dir: out, name: 'pkg.nsu', maxFileSize: 2 * MIB + 5 }, new AbortController().signal, (phase) => {
+      if (phase !== 'reading-back' || cached) return;
+      const r = spawnSync(fincore, ['--bytes', '--noheadings', '--raw', '--output', 'RES,FILE', ...readdirSync(out).map((f) => join(out, f))], { encoding: 'utf8' });
+      cached = Object.fromEntries(r.stdout.trim().split('\n').map((line) => [line.split(' ')[1]!.split('/').at(-1)!, Number(line.split(' ')[0])]));
+    });
+    expect(result.pieces.map((p) => p.size)).toEqual([2 * MIB, 2 * MIB, MIB + 7]);
+    // The read-back has read part001's first chunk and its read ahead by now; the pieces after it
+    // are untouched: nothing of part002 is in memory, of part003 only the page of its 7-byte tail.
+    const seen = cached as unknown as Record<string, number>;
+    expect(Object.keys(seen).sort()).toEqual(['pkg.nsu.part001', 'pkg.nsu.part002', 'pkg.nsu.part003']);
+    expect(seen['pkg.nsu.part002']).toBe(0);
+    expect(seen['pkg.nsu.part003']).toBeGreaterThan(0);
+    expect(seen['pkg.nsu.part003']).toBeLessThanOrEqual(ALIGN);
+    expect(opensslSha256(source)).toBe(result.sha256);
   });
 });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PLAN_COMMAND } from '../../src/main/cli/commands-plan.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 /**
@@ -39,9 +40,20 @@ describe('what the CLI loads', () => {
     expect(clients.modules.some((m) => /\/date-fns\/parse\.[cm]?js$/.test(m))).toBe(true);
   });
 
-  it('names no command by an inherited property ("toString" is unknown, exit 2)', () => {
-    const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'src/main/cli.ts', 'station', 'toString'], { encoding: 'utf8' });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('Unknown command "ferry station toString"');
+  it('names no group or command by an inherited property ("toString" is unknown, exit 2)', () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'src/main/cli.ts', ...args], { encoding: 'utf8' });
+    const command = cli('station', 'toString');
+    expect(command.status).toBe(2);
+    expect(command.stderr).toContain('Unknown command "ferry station toString"');
+    for (const name of ['toString', '__proto__', 'constructor']) {
+      const group = cli(name, '--json');
+      expect(group.status, name).toBe(2);
+      expect(JSON.parse(group.stdout)).toMatchObject({ ok: false, error: { code: 'USAGE' } });
+    }
+  });
+
+  it('lists ferry plan with the summary of its command, which it does not load for the list', () => {
+    const top = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'src/main/cli.ts', '--help'], { encoding: 'utf8' });
+    expect(top.stdout).toContain(`plan       ${PLAN_COMMAND.summary}`);
   });
 });

@@ -79,8 +79,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(topHelp());
     return groupName === undefined ? EXIT.usage : EXIT.ok;
   }
-  const single = SINGLES[groupName];
-  const group = GROUPS[groupName];
+  // Own properties only: "toString" or "__proto__" names no command.
+  const single = Object.hasOwn(SINGLES, groupName) ? SINGLES[groupName] : undefined;
+  const group = Object.hasOwn(GROUPS, groupName) ? GROUPS[groupName] : undefined;
   if (!single && !group) return reportError(io, json, usageError(`Unknown command "${groupName}". Run "ferry --help".`));
   const commands = group ? await group.load() : null;
   if (commands && (commandName === undefined || commandName === '--help' || commandName === '-h')) {

@@ -16,21 +16,26 @@ import { ALIGN, isAligned } from './read-chunks.ts';
 /**
  * Writes kept in flight at once: at most the last IN_FLIGHT chunks, in order (writes finish out of
  * order, so a count alone would let an old chunk's buffer be read into again; readChunks' ring
- * leaves room for exactly this window).
+ * leaves room for this window and more). Two writes and the read ahead take three of libuv's four
+ * threads, which the whole process shares: one stays free for the rest of the app while a slow
+ * stick blocks its writes. Three measured no faster (bench/README.md).
  */
-export const IN_FLIGHT = 3;
+export const IN_FLIGHT = 2;
 
 /** Bytes written the ordinary way between two background flushes. */
 export const SYNC_EVERY = 32 * 1024 * 1024;
 
-/** A second handle on `file` with `O_DIRECT`, or null where the platform or file system refuses it. */
-async function openDirect(file: FileHandle, path: string): Promise<FileHandle | null> {
+/**
+ * A second handle on `file` with `O_DIRECT`, or null where the platform or file system refuses it.
+ * Opened through /proc/self/fd, not by its path, so nothing put in the file's place (a FIFO that
+ * would block the open) can be opened instead.
+ */
+async function openDirect(file: FileHandle): Promise<FileHandle | null> {
   const flag = constants.O_DIRECT;
   if (process.platform !== 'linux' || flag === undefined) return null;
   let direct: FileHandle | null = null;
   try {
-    direct = await open(path, constants.O_WRONLY | flag);
-    // The same file, not something put in its place between the two opens.
+    direct = await open(`/proc/self/fd/${file.fd}`, constants.O_WRONLY | constants.O_NONBLOCK | flag);
     const [a, b] = await Promise.all([file.stat(), direct.stat()]);
     if (a.dev === b.dev && a.ino === b.ino) return direct;
   } catch {
@@ -62,9 +67,9 @@ export class ChunkWriter {
     this.direct = direct;
   }
 
-  /** A writer for `file`, just created at `path` and still empty. */
+  /** A writer for `file`, just created (as `path`, named in errors) and still empty. */
   static async open(file: FileHandle, path: string): Promise<ChunkWriter> {
-    return new ChunkWriter(file, path, await openDirect(file, path));
+    return new ChunkWriter(file, path, await openDirect(file));
   }
 
   /**

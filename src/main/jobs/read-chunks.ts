@@ -47,12 +47,16 @@ export async function openSource(path: string): Promise<Source> {
 
 /**
  * How many buffers the reader cycles through (see `readChunks`): the one being hashed, the read
- * ahead, and room for the writes a consumer keeps in flight (chunk-writer.ts keeps up to three).
+ * ahead, and room for the writes a consumer keeps in flight (chunk-writer.ts keeps two).
  */
 const RING = 8;
 
-/** The alignment direct I/O asks of memory, file offsets and lengths (the largest logical block size). */
-export const ALIGN = 4096;
+/**
+ * The alignment of what goes to the device directly: memory, file offset and length. Direct I/O asks
+ * for the logical block size (at most 4 KiB); this is the largest page size Linux runs with (arm64:
+ * 64 KiB), so a direct range never shares a page of the page cache with an ordinary write.
+ */
+export const ALIGN = 64 * 1024;
 
 /** Memory known to start at a page boundary (WebAssembly memory is allocated in whole pages). */
 const alignedMemory = new WeakSet<ArrayBufferLike>();

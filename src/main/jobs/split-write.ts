@@ -2,9 +2,9 @@
  * Writes a package file onto a medium, read once: whole when it fits the medium's largest file, else
  * as `name.part001`, `name.part002`, … of at most `maxFileSize` bytes. Each piece goes to a temp file
  * next to it, is fsynced and renamed when complete; then every piece is read back from the medium and
- * hashed again, so "written" means "readable as written" (written directly where the file system
- * allows it, see chunk-writer.ts, the pieces are not in the page cache: the read-back reads the
- * medium). Runs on the job worker.
+ * hashed again, so "written" means "readable as written". Where the file system takes direct I/O
+ * (chunk-writer.ts) the pieces' whole chunks never enter the page cache, so the read-back reads them
+ * from the medium; only a piece's unaligned tail may still come from memory. Runs on the job worker.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { FerryError } from '../../shared/errors.ts';
 import { ChunkWriter } from './chunk-writer.ts';
 import { syncFolder, writeError } from './copy-verify.ts';
 import type { ProgressSink } from './hash-file.ts';
-import { cancelled, openSource, readChunks } from './read-chunks.ts';
+import { ALIGN, cancelled, openSource, readChunks } from './read-chunks.ts';
 
 /** What to write where. */
 export interface SplitWriteTask {
@@ -38,6 +38,16 @@ export interface SplitWriteResult {
   pieces: WrittenPiece[];
 }
 
+/**
+ * The size of the pieces of a file split for a largest file of `max` bytes: `max` rounded down to
+ * ALIGN when it is 1 MiB or more (FAT32's 4 GiB − 1 becomes 4 GiB − 64 KiB). Pieces then start at
+ * aligned offsets, so every piece — not only the first — is written directly to the medium and read
+ * back from it, and the import joins them directly too.
+ */
+export function pieceSize(max: number): number {
+  return max >= 1024 * 1024 ? max - (max % ALIGN) : max;
+}
+
 /** Name of piece `index` (1-based) of a split file. */
 export function partName(name: string, index: number): string {
   return `${name}.part${String(index).padStart(3, '0')}`;
@@ -47,6 +57,7 @@ export function partName(name: string, index: number): string {
 export async function splitWrite(task: SplitWriteTask, signal: AbortSignal, progress: ProgressSink<'writing' | 'reading-back'>): Promise<SplitWriteResult> {
   const source = await openSource(task.source);
   const split = source.size > task.maxFileSize;
+  const pieceBytes = pieceSize(task.maxFileSize);
   const written: string[] = [];
   const pieces: WrittenPiece[] = [];
   const whole = createHash('sha256');
@@ -76,11 +87,11 @@ export async function splitWrite(task: SplitWriteTask, signal: AbortSignal, prog
     for await (const chunk of readChunks(source, task.source, signal)) {
       let offset = 0;
       while (offset < chunk.length) {
-        if (current!.size === task.maxFileSize) {
+        if (current!.size === pieceBytes) {
           await finish();
           await begin();
         }
-        const take = Math.min(chunk.length - offset, task.maxFileSize - current!.size);
+        const take = Math.min(chunk.length - offset, pieceBytes - current!.size);
         const slice = chunk.subarray(offset, offset + take);
         current!.hash.update(slice);
         whole.update(slice);

@@ -19,6 +19,7 @@ import { signEnvelope } from '../crypto/dsse.ts';
 import { rawPublicKeyFromPem } from '../crypto/ed25519.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { isWithin } from '../files/output-path.ts';
+import { pieceSize } from '../jobs/split-write.ts';
 import type { TaskRunner } from '../jobs/worker-tasks.ts';
 import { maxFileSizeFor, type VolumeProvider } from '../media/volume.ts';
 import type { StationService } from '../stations/station-service.ts';
@@ -109,7 +110,7 @@ async function writeBundle(deps: CreateDeps, input: CreateBundleInput, signal: A
   const toWrite = hashed.filter((h) => !have.has(h.sha256));
   const coverage = checkAgainstRequest(request.payload, input.catalog);
   const limitParts = (input.maxFileSize ?? Number.MAX_SAFE_INTEGER);
-  const most = Math.max(0, ...toWrite.map((h) => Math.ceil(h.size / limitParts)));
+  const most = Math.max(0, ...toWrite.map((h) => (h.size > limitParts ? Math.ceil(h.size / pieceSize(limitParts)) : 1)));
   if (most > MAX_PARTS) throw new FerryError('USAGE', `A largest file of ${limitParts} bytes would split a package into ${most} parts; at most ${MAX_PARTS} are allowed`, { field: 'maxFileSize', parts: most });
   const medium = mediumFolder(input.out, deps.dataDir);
   // The bytes, and a little for the manifest and the file system's own bookkeeping.
