@@ -98,6 +98,8 @@ test('links an appliance after its certificate is compared, reads its status, ta
   await expect(row.getByTestId('link-status-health')).toHaveText('Fehlerfrei');
   await expect(row.getByTestId('link-status-mismatch')).toContainText('Das Gerät meldet 24.1.2; im Inventar steht 23.3.1.');
   await expect(row.getByTestId('link-status-read-at')).toContainText('jetzt');
+  // Linking just showed the permissions: the reading does not repeat them.
+  await expect(row.getByTestId('link-status-permissions')).toHaveCount(0);
   const listed = JSON.parse(ferry.cli('appliance', 'list', '--json').stdout) as { appliances: { siteVersion: string }[] };
   expect(listed.appliances[0]!.siteVersion).toBe('23.3.1');
 
@@ -151,6 +153,10 @@ test('links an appliance after its certificate is compared, reads its status, ta
   await ferry.page.getByTestId('nav-appliances').click();
   const again = linkRow(ferry.page, 'Gerät A');
   await expect(again.getByTestId('link-status-version')).toHaveText('24.1.2 (build 12345)');
+  // What the account may do is kept with the reading, so it is still there after the restart.
+  const kept = again.getByTestId('link-status-permissions');
+  await expect(kept.getByRole('heading')).toHaveText('Was das API-Konto darf, laut dieser Abfrage');
+  await expect(kept.getByTestId('link-permission-backup')).toContainText('Einstellungssicherung – erlaubt');
 
   // A renewed certificate: reading is refused before anything is sent, in words, with the one presented now.
   await appliance.rotateCertificate();

@@ -121,6 +121,11 @@ describe('status', () => {
     expect(r.code).toBe(0);
     const s = JSON.parse(r.out) as Record<string, unknown>;
     expect(s).toMatchObject({ name: 'Gamma', version: '24.1.2', failoverRole: 'none', success: true, lastDataSync: null, apiVersion: f.state.apiVersion, versionText: '24.1.2 (build 41877)', inventorySiteVersion: '23.3.1' });
+    // The account's permissions as get_api_info said them at this reading (kept with it, so the app shows them later).
+    expect(s['permissions']).toEqual({ perm_backup: '1', perm_command: 'full', perm_configuration: '1' });
+    f.state.permissions = { ...f.state.permissions, perm_backup: '0' };
+    const narrower = JSON.parse((await run('appliance', 'status', 'Gamma', '--json')).out) as Record<string, unknown>;
+    expect(narrower['permissions']).toMatchObject({ perm_backup: '0' });
     const text = await run('appliance', 'status', 'Gamma');
     expect(text.out).toContain('the inventory says 23.3.1');
     const audit = await run('audit', 'export', '--out', join(root, 'audit-gamma.jsonl'));

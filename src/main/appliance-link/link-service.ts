@@ -50,6 +50,8 @@ export interface StatusReading extends Health {
   /** The appliance's clock when read (get_api_info), and how far it is ahead of this computer's (seconds); null when not stated. */
   applianceTime: string | null;
   clockSkewSeconds: number | null;
+  /** What the API account may do, as get_api_info said at this reading (perm_… → value). */
+  permissions: Record<string, string>;
 }
 
 interface LinkRow {
@@ -178,6 +180,7 @@ export class LinkService {
       inventorySiteVersion: appliance.siteVersion,
       applianceTime: Number.isNaN(applianceNow) ? null : new Date(applianceNow).toISOString(),
       clockSkewSeconds: Number.isNaN(applianceNow) ? null : Math.round((applianceNow - readAt.getTime()) / 1000),
+      permissions: info.permissions,
     };
     transaction(this.deps.db, () => {
       this.deps.db.prepare('INSERT INTO appliance_readings (id, appliance_id, kind, at, reading) VALUES (?, ?, ?, ?, ?)')

@@ -161,6 +161,7 @@ function statusJson(r: StatusReading) {
     name: r.name, version: r.version, failoverRole: r.failoverRole, success: r.success, lastDataSync: r.lastDataSync, apiVersion: r.apiVersion,
     readAt: r.readAt, versionText: r.versionText, hostname: r.hostname, applianceId: r.applianceId, errorMessage: r.errorMessage,
     sharedIps: r.sharedIps, syncAgeSeconds: r.syncAgeSeconds, inventorySiteVersion: r.inventorySiteVersion,
+    applianceTime: r.applianceTime, clockSkewSeconds: r.clockSkewSeconds, permissions: r.permissions,
   };
 }
 

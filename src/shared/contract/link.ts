@@ -49,6 +49,8 @@ export const StatusReadingSchema = z.object({
   inventorySiteVersion: z.string(),
   applianceTime: z.string().nullable().optional(),
   clockSkewSeconds: z.number().nullable().optional(),
+  /** What the API account may do, as get_api_info said at this reading (absent in readings before 2026-11-28). */
+  permissions: z.record(z.string(), z.string()).optional(),
 });
 
 /** The link channels. */

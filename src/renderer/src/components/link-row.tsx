@@ -117,7 +117,7 @@ export function LinkRow({ appliance: a }: { appliance: Appliance }) {
           </div>
         </div>
       ) : null}
-      {entry?.latest ? <LinkStatus reading={entry.latest} headingRef={statusHeading} /> : entry ? <p className="hint" data-testid="link-no-reading">{t('link.noReading')}</p> : null}
+      {entry?.latest ? <LinkStatus reading={entry.latest} headingRef={statusHeading} showPermissions={!(account && !panel)} /> : entry ? <p className="hint" data-testid="link-no-reading">{t('link.noReading')}</p> : null}
       {backupForm && entry && !job ? (
         <LinkBackupForm appliance={a} onStarted={() => setBackupForm(false)} onCancel={() => { setBackupForm(false); setFocus({ target: 'backup' }); }} />
       ) : null}

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { StatusReadingInfo } from '../../../shared/contract.ts';
 import { formatTime } from '../format.ts';
 import { ago, versionMismatch } from './link-facts.ts';
+import { LinkPermissions } from './link-permissions.tsx';
 
 /** The time now, renewed every half minute so "x minutes ago" stays true while the page is open. */
 function useNow(): number {
@@ -23,9 +24,11 @@ interface Props {
   reading: StatusReadingInfo;
   /** The heading takes the focus after a new reading. */
   headingRef?: Ref<HTMLHeadingElement>;
+  /** Shows the account's permissions as this reading found them (not while linking just showed them). */
+  showPermissions?: boolean;
 }
 
-export function LinkStatus({ reading: r, headingRef }: Props) {
+export function LinkStatus({ reading: r, headingRef, showPermissions = false }: Props) {
   const { t, i18n } = useTranslation();
   const now = useNow();
   const when = (iso: string) => [formatTime(iso, i18n.language), ago(iso, now, i18n.language)].filter(Boolean).join(' · ');
@@ -68,6 +71,12 @@ export function LinkStatus({ reading: r, headingRef }: Props) {
         </p>
       ) : r.version !== null ? (
         <p className="hint" data-testid="link-status-match">{t('link.status.match', { version: r.inventorySiteVersion })}</p>
+      ) : null}
+      {showPermissions && r.permissions ? (
+        <div data-testid="link-status-permissions">
+          <h5>{t('link.status.permissions')}</h5>
+          <LinkPermissions permissions={r.permissions} />
+        </div>
       ) : null}
     </div>
   );
