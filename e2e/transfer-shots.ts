@@ -64,6 +64,9 @@ export async function transferShots(r: FerryApp, c: FerryApp, dir: string, langu
   await c.page.locator('[data-file="update_13.0.5_x64.bin"] [data-testid="package-confirm"]').uncheck();
   await c.page.getByTestId('bundle-create').click();
   await expect(c.page.getByTestId('bundle-written')).toHaveAttribute('data-complete', 'false');
+  // Incomplete: no "safe to remove" next to "fetch the rest while the stick is here".
+  await expect(c.page.getByTestId('bundle-safe')).toHaveCount(0);
+  await expect(c.page.getByTestId('bundle-remove-later')).toBeVisible();
   await shot(c, '08-bundle-incomplete');
   await c.page.locator('[data-file="BeyondTrust-13.1.0.nsu"] [data-testid="package-confirm"]').check();
   await c.page.getByTestId('bundle-max-size').fill('256');

@@ -206,7 +206,7 @@ test('a failover primary: role, shared IPs and the last data sync; missing permi
   await expect(row.getByTestId('link-status-shared-ips')).toHaveText('192.0.2.10192.0.2.11');
   const at = new Date(primary.state.health.lastDataSync!.at);
   const time = new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeStyle: 'medium' }).format(at);
-  await expect(row.getByTestId('link-status-sync')).toHaveText(`${time} · vor 12 Minuten · Status: Success`);
+  await expect(row.getByTestId('link-status-sync')).toHaveText(`${time} · vor 12 Minuten · Status: erfolgreich`);
   await expect(row.getByTestId('link-status-match')).toHaveText('Stimmt mit dem Inventar überein (Site 24.1.2).');
 
   // The appliance refuses the Jump Client list: said on the Jump Clients page with its code.

@@ -104,8 +104,8 @@ test('journey steps lead to their pages; pages of the other side are marked, not
   await expect(page.getByTestId('nav-runbook')).toHaveAttribute('data-other-side', 'true');
   await expect(page.getByTestId('nav-transfer')).not.toHaveAttribute('data-other-side', /.*/);
   await page.getByTestId('journey-identify').click();
-  await expect(page.locator('h1')).toHaveText('Tresor');
-  await expect(page.getByTestId('nav-vault')).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('h1')).toHaveText('Transfer');
+  await expect(page.getByTestId('nav-transfer')).toHaveAttribute('aria-current', 'page');
   await page.getByTestId('nav-appliances').click();
   // Reachable from the other side too: the page itself, with what to do first.
   await expect(page.locator('h1')).toHaveText('Geräte');

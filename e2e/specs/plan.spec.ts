@@ -42,9 +42,14 @@ test('shows the blockers and what to fetch on the next trip, in English too', as
   // The real cause first: the base nothing in the catalog provides; what it blocks after it.
   const first = page.getByTestId('plan-blockers').locator('li').first();
   await expect(first).toHaveAttribute('data-kind', 'missing');
-  await expect(first).toContainText('Bomgar-12.2.0 needs Base Software >=3.3.2 <4.0.0: the catalog has no such version.');
+  await expect(first).toContainText('Bomgar-12.2.0 needs Base Software 3.3.2 or later, below 4.0.0: the catalog has no such version.');
   await expect(first).toContainText('Available: 4.0.0');
-  await expect(page.getByTestId('plan-next-trip')).toHaveText('Base Software in version >=3.3.2 <4.0.0');
+  await expect(page.getByTestId('plan-next-trip')).toHaveText('Base Software 3.3.2 or later, below 4.0.0');
+  // The same in German, in words.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language').selectOption('de');
+  await page.getByTestId('nav-plan').click();
+  await expect(page.getByTestId('plan-next-trip')).toHaveText('Base-Software ab 3.3.2, unter 4.0.0');
 });
 
 test('refuses versions that are not versions before planning, and a broken catalog with its code', async ({ ferry }) => {

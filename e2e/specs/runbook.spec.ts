@@ -126,6 +126,8 @@ test('an asynchronous failover upgrade from start to end, with a restart in the 
   const wait = page.getByTestId('rb-step-wait-jump-clients');
   await expect(wait).toHaveAttribute('data-status', 'waiting');
   await expect(wait.getByTestId('rb-wait-left')).toContainText('Warten bis');
+  // The text names the guide's 24 hours; the length set at the start is said next to it.
+  await expect(wait.getByTestId('rb-wait-configured')).toHaveText('In diesem Lauf beim Start festgelegt: 0,002 h Wartezeit (statt der Zeit im Text oben).');
   // Skipping needs a reason; the hosts file on A is skipped with one.
   for (const id of ['confirm-production-b', 'check-updates-a', 'download-key-a', 'download-packages-a', 'install-a#1', 'install-a#2', 'install-a#3', 'install-a#4']) expect(await doNext(page)).toBe(id);
   const hosts = page.getByTestId('rb-step-hosts-file-a');

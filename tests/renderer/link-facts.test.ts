@@ -1,6 +1,7 @@
 /** What the link panel and a status reading say: permissions in words of use, ages, fingerprint forms, versions against the inventory. */
 import { describe, expect, it } from 'vitest';
-import { ago, certificateDate, colonPairs, permissionStates, versionMismatch } from '../../src/renderer/src/components/link-facts.ts';
+import { ago, alternativeNames, certificateDate, colonPairs, permissionStates, syncStatusText, versionMismatch } from '../../src/renderer/src/components/link-facts.ts';
+import { i18nFor } from './i18n.ts';
 
 describe('the API account’s permissions', () => {
   it('reads the command API as allowed when read-only or full, the others when 1', () => {
@@ -41,5 +42,21 @@ describe('the fingerprint and the version', () => {
     expect(versionMismatch({ version: '24.1.2', inventorySiteVersion: '23.3.1' })).toEqual({ reported: '24.1.2', inventory: '23.3.1' });
     expect(versionMismatch({ version: '24.1.2', inventorySiteVersion: '24.1.2' })).toBeNull();
     expect(versionMismatch({ version: null, inventorySiteVersion: '24.1.2' })).toBeNull();
+  });
+});
+
+describe('the last data sync’s status', () => {
+  it('says the appliance’s “Success” in the page’s language and quotes any other word as written', async () => {
+    const de = await i18nFor('de');
+    expect(syncStatusText('Success', de.t)).toBe('erfolgreich');
+    expect(syncStatusText('successful', de.t)).toBe('erfolgreich');
+    expect(syncStatusText('Failed: peer unreachable', de.t)).toBe('“Failed: peer unreachable”');
+  });
+});
+
+describe('a certificate’s other names', () => {
+  it('drops Node’s labels and keeps every name and address', () => {
+    expect(alternativeNames('DNS:support.example.com, DNS:*.example.com, IP Address:127.0.0.1, IP Address:FE80:0:0:0:0:0:0:1')).toBe('support.example.com, *.example.com, 127.0.0.1, FE80:0:0:0:0:0:0:1');
+    expect(alternativeNames('email:ops@example.com')).toBe('email:ops@example.com');
   });
 });

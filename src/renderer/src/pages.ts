@@ -46,8 +46,8 @@ export const JOURNEY: Record<Side, readonly { step: string; page: Page }[]> = {
   ],
   connected: [
     { step: 'read', page: 'transfer' },
-    { step: 'download', page: 'vault' },
-    { step: 'identify', page: 'vault' },
+    { step: 'download', page: 'transfer' },
+    { step: 'identify', page: 'transfer' },
     { step: 'bundle', page: 'transfer' },
   ],
 };

@@ -86,7 +86,7 @@ const DE: typeof EN = {
   windows: 'Wartungsfenster', noWindows: 'Keine Wartungsfenster festgelegt.', window: 'Fenster', start: 'Beginn', end: 'Ende', gap: 'Abstand zum vorigen',
   windowN: (n) => `Fenster ${n}`,
   steps: 'Schritte', no: 'Nr.', step: 'Schritt', when: 'Status, wann, wer', evidence: 'Nachweis und Notiz', quote: (s) => `„${s}“`,
-  states: { done: 'erledigt', skipped: 'übersprungen', open: 'offen', waiting: 'wartet', blocked: 'blockiert' },
+  states: { done: 'erledigt', skipped: 'übersprungen', open: 'offen', waiting: 'wartet', blocked: 'gesperrt' },
   guide: 'Anleitung', package: 'Paket', wait: 'Wartezeit', guideWait: (x) => `Anleitung: ${x}`, waitsUntil: 'wartet bis',
   file: 'Datei', size: 'Größe', unknownFile: 'unbekannt (nicht mehr im Tresor)', bytes: 'Bytes',
   basics: 'Status › Basics', read: 'gelesen', expected: 'erwartet', nothing: 'nichts',

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreatedBundle } from '../../../shared/contract.ts';
 import { ERROR_CODES, errorText, type ErrorCode } from '../../../shared/errors.ts';
 import { useAppStore } from '../stores/app-store.ts';
-import { formatBytes, formatTime } from '../format.ts';
+import { formatBytes, formatTime, rangeInWords } from '../format.ts';
 import { useFocusOnAppear } from './transfer-step.tsx';
 
 function useComponentName() {
@@ -37,7 +37,7 @@ function Coverage({ item }: { item: CreatedBundle['coverage'][number] }) {
         <>
           <p>{t('transfer.written.downloadMore')}</p>
           <ul data-testid="coverage-next-trip">
-            {item.nextTrip.map((n) => <li key={`${n.component} ${n.range}`}>{t('plan.nextTripItem', { component: componentName(n.component), range: n.range })}</li>)}
+            {item.nextTrip.map((n) => <li key={`${n.component} ${n.range}`}>{t('plan.nextTripItem', { component: componentName(n.component), range: rangeInWords(n.range, t) })}</li>)}
           </ul>
         </>
       ) : null}
@@ -46,8 +46,8 @@ function Coverage({ item }: { item: CreatedBundle['coverage'][number] }) {
           {item.blockers.map((b, i) => (
             <li key={i} className="hint">
               {b.package === 'target'
-                ? t('plan.blockerTarget', { component: componentName(b.requires.component), range: b.requires.range })
-                : t('plan.blocker', { package: b.package, component: componentName(b.requires.component), range: b.requires.range })}
+                ? t('plan.blockerTarget', { component: componentName(b.requires.component), range: rangeInWords(b.requires.range, t) })
+                : t('plan.blocker', { package: b.package, component: componentName(b.requires.component), range: rangeInWords(b.requires.range, t) })}
             </li>
           ))}
         </ul>
@@ -83,7 +83,9 @@ export function BundleWritten({ bundle }: { bundle: CreatedBundle }) {
         <code className="path" data-testid="bundle-dir">{bundle.dir}</code><br />
         {t('transfer.written.valid', { time: formatTime(bundle.expiresAt, i18n.language), sequence: bundle.sequence })}
       </p>
-      <p className="safe-remove" data-testid="bundle-safe">{t('transfer.safeToRemove')}</p>
+      {bundle.complete
+        ? <p className="safe-remove" data-testid="bundle-safe">{t('transfer.safeToRemove')}</p>
+        : <p className="hint" data-testid="bundle-remove-later">{t('transfer.written.removeWhenDone')}</p>}
     </div>
   );
 }

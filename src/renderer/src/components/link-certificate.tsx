@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { PresentedCertificateInfo } from '../../../shared/contract.ts';
 import { formatFingerprint } from '../../../shared/fingerprint.ts';
 import { formatTime } from '../format.ts';
-import { certificateDate, colonPairs } from './link-facts.ts';
+import { alternativeNames, certificateDate, colonPairs } from './link-facts.ts';
 
 interface Props {
   certificate: PresentedCertificateInfo;
@@ -44,7 +44,7 @@ export function LinkCertificate({ certificate: c, id, ref }: Props) {
         <dt>{t('link.cert.issuer')}</dt><dd data-testid="link-cert-issuer">{c.issuer === c.subject ? t('link.cert.selfSigned', { issuer: c.issuer }) : c.issuer}</dd>
         <dt>{t('link.cert.validTo')}</dt>
         <dd data-testid="link-cert-valid-to">{date(c.validTo)}{expired ? <span className="warn-text"> {t('link.cert.expired')}</span> : null}</dd>
-        {c.subjectAltName ? <><dt>{t('link.cert.names')}</dt><dd className="path">{c.subjectAltName}</dd></> : null}
+        {c.subjectAltName ? <><dt>{t('link.cert.names')}</dt><dd className="path">{alternativeNames(c.subjectAltName)}</dd></> : null}
       </dl>
       <p className="link-compare" data-testid="link-compare">{t('link.cert.compare')}</p>
     </div>

@@ -55,3 +55,19 @@ export function versionMismatch(reading: Pick<StatusReadingInfo, 'version' | 'in
   if (reading.version === null || reading.version === reading.inventorySiteVersion) return null;
   return { reported: reading.version, inventory: reading.inventorySiteVersion };
 }
+
+/**
+ * The appliance's word for its last data sync in the page's language where Ferry knows it
+ * ("Success"); any other word is shown as the appliance wrote it, in quotes.
+ */
+export function syncStatusText(status: string, t: (key: string) => string): string {
+  return /^\s*success(ful)?\s*$/i.test(status) ? t('link.status.syncSuccess') : `“${status}”`;
+}
+
+/**
+ * A certificate's subject alternative names as a person reads them: `DNS:a.example, IP Address:10.0.0.1`
+ * → `a.example, 10.0.0.1` (Node's labels dropped); anything else stays as written.
+ */
+export function alternativeNames(text: string): string {
+  return text.split(/,\s*/).map((entry) => entry.replace(/^(DNS|IP Address):/, '')).join(', ');
+}

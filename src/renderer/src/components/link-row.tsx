@@ -109,9 +109,8 @@ export function LinkRow({ appliance: a }: { appliance: Appliance }) {
       <InlineErrors source={LINK_SOURCES.backup(a.id)} />
       {presented && entry && !panel ? (
         <div className="link-renewed" data-testid="link-pin-mismatch">
-          <p>{t('link.mismatch.presented')}</p>
+          <p className="hint">{t('link.mismatch.compare')}</p>
           <code className="fingerprint full" data-testid="link-presented">{formatFingerprint(presented)}</code>
-          <p className="hint">{t('link.mismatch.what')}</p>
           <div className="buttons">
             <button type="button" data-testid="link-mismatch-relink" onClick={() => openPanel('relink')}>{t('link.mismatch.relink')}</button>
           </div>

@@ -7,7 +7,7 @@ import { useEffect, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatusReadingInfo } from '../../../shared/contract.ts';
 import { formatTime } from '../format.ts';
-import { ago, versionMismatch } from './link-facts.ts';
+import { ago, syncStatusText, versionMismatch } from './link-facts.ts';
 import { LinkPermissions } from './link-permissions.tsx';
 
 /** The time now, renewed every half minute so "x minutes ago" stays true while the page is open. */
@@ -58,7 +58,7 @@ export function LinkStatus({ reading: r, headingRef, showPermissions = false }: 
           <>
             <dt>{t('link.status.lastSync')}</dt>
             <dd data-testid="link-status-sync">
-              {r.lastDataSync ? t('link.status.sync', { when: when(r.lastDataSync.at), status: r.lastDataSync.status }) : t('link.status.notReported')}
+              {r.lastDataSync ? t('link.status.sync', { when: when(r.lastDataSync.at), status: syncStatusText(r.lastDataSync.status, t) }) : t('link.status.notReported')}
             </dd>
           </>
         ) : null}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../../shared/assert-never.ts';
 import { proportions, schedule, type MaintenanceWindow, type PlanResult, type ReachablePlan, type ScheduledItem, type TimelineItem } from '../../../shared/planner/index.ts';
 import { usePlanStore } from '../stores/plan-store.ts';
+import { rangeInWords } from '../format.ts';
 
 function useComponentName() {
   const { t } = useTranslation();
@@ -97,14 +98,15 @@ function BlockerText({ blocker: b, target }: { blocker: PlanBlocker; target: str
   const { t } = useTranslation();
   const componentName = useComponentName();
   const component = componentName(b.requires.component);
+  const words = (range: string) => rangeInWords(range, t);
   const who = b.packages && b.packages.length > 1
     ? t('plan.blockerGroup', { count: b.packages.length, packages: b.packages.join(', ') })
     : b.package === 'target' ? t('plan.theTarget') : b.package;
   switch (b.kind) {
     case 'downgrade': return <>{t('plan.kind.downgrade', { component, installed: b.available[0] ?? '', target: b.requires.range.replace(/^=/, '') })}</>;
-    case 'target-conflict': return <>{t('plan.kind.targetConflict', { package: b.package, component, range: b.requires.range })}</>;
-    case 'gap': return <>{t('plan.kind.gap', { who, component, range: b.requires.range, target })}</>;
-    case 'missing': return <>{t('plan.kind.missing', { who, component, range: b.requires.range })}</>;
+    case 'target-conflict': return <>{t('plan.kind.targetConflict', { package: b.package, component, range: words(b.requires.range) })}</>;
+    case 'gap': return <>{t('plan.kind.gap', { who, component, range: words(b.requires.range), target })}</>;
+    case 'missing': return <>{t('plan.kind.missing', { who, component, range: words(b.requires.range) })}</>;
     default: return assertNever(b.kind);
   }
 }
@@ -142,9 +144,9 @@ function Unreachable({ plan }: { plan: Extract<PlanResult, { reachable: false }>
       {plan.nextTrip.length ? (
         <>
           <ul data-testid="plan-next-trip">
-            {plan.nextTrip.map((n, i) => <li key={i}>{t('plan.nextTripItem', { component: componentName(n.component), range: n.range })}</li>)}
+            {plan.nextTrip.map((n, i) => <li key={i}>{t('plan.nextTripItem', { component: componentName(n.component), range: rangeInWords(n.range, t) })}</li>)}
           </ul>
-          <CopyButton text={plan.nextTrip.map((n) => t('plan.nextTripItem', { component: componentName(n.component), range: n.range })).join('\n')} />
+          <CopyButton text={plan.nextTrip.map((n) => t('plan.nextTripItem', { component: componentName(n.component), range: rangeInWords(n.range, t) })).join('\n')} />
         </>
       ) : <p data-testid="plan-next-trip-none">{t(changeTarget(plan.blockers) ? 'plan.nextTripChangeTarget' : 'plan.nextTripNone')}</p>}
     </div>

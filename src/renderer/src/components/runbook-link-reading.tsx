@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { syncStatusText } from './link-facts.ts';
 import type { RunStep, StatusReadingInfo } from '../../../shared/contract.ts';
 import { linkReadingProves, type LinkReadingUnfit } from '../../../shared/runbooks/link-evidence.ts';
 import { formatTime } from '../format.ts';
@@ -94,7 +95,7 @@ export function LinkReadingEvidence({ step, reading, unfit, expectedSite, after,
           <strong>{t('runbook.link.readAt', { name: reading.name, at: formatTime(reading.readAt, i18n.language) })}</strong>
           <span>{t('runbook.link.version', { version: reading.versionText ?? reading.version ?? '—' })}</span>
           <span>{t('runbook.link.role', { role: t(`runbook.link.roles.${reading.failoverRole}`) })}{reading.success ? '' : ` · ${t('runbook.link.unhealthy', { message: reading.errorMessage ?? '' })}`}</span>
-          {reading.lastDataSync ? <span>{t('runbook.link.sync', { at: formatTime(reading.lastDataSync.at, i18n.language), status: reading.lastDataSync.status })}</span> : null}
+          {reading.lastDataSync ? <span>{t('runbook.link.sync', { at: formatTime(reading.lastDataSync.at, i18n.language), status: syncStatusText(reading.lastDataSync.status, t) })}</span> : null}
           {proves === 'version' && expectedSite !== undefined ? <span>{t('runbook.link.expected', { version: expectedSite })}</span> : null}
           {unfit !== null && UNFIT_TEXT[unfit] ? <span>{t(UNFIT_TEXT[unfit], { at: formatTime(after, i18n.language) })}</span> : null}
         </div>

@@ -57,6 +57,12 @@ function Recorded({ step }: { step: RunStep }) {
   );
 }
 
+/** Hours as the report writes them: a short wait keeps its digits (0.01 h, never "0 h"). */
+function formatHours(value: number, language: string): string {
+  const digits = value > 0 && value < 1 ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: 2 };
+  return `${new Intl.NumberFormat(language, digits).format(value)} h`;
+}
+
 /** A countdown to `until`, ticking every second; calls `onOver` once (not at every render) when the time has come. */
 function Countdown({ until, onOver }: { until: string; onOver: () => void }) {
   const { t, i18n } = useTranslation();
@@ -105,7 +111,11 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
   // A refusal leaves the step where it was: the focus goes back to the button that was pressed.
   const refocus = (el: { current: HTMLElement | null }) => requestAnimationFrame(() => el.current?.focus());
   const open = step.status === 'ready' || step.status === 'waiting';
-  const titleOf = (stepId: string) => run.steps.find((s) => s.id === stepId)?.title[lang] ?? stepId;
+  // A step with a package is named with it: "Install … on B — Bomgar-12.2.0", not one of four alike.
+  const titleOf = (stepId: string) => {
+    const s = run.steps.find((x) => x.id === stepId);
+    return s ? `${s.title[lang]}${s.package ? ` — ${s.package.name}` : ''}` : stepId;
+  };
   const openRequired = step.requires.filter((r) => { const s = run.steps.find((x) => x.id === r); return s && s.status !== 'done' && s.status !== 'skipped'; });
   const takes = (k: RunStep['evidence'][number]) => step.evidence.includes(k);
   const needsFile = takes('vault-file');
@@ -164,6 +174,10 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
         <p className="blocked-why" data-testid="rb-blocked-why">{t('runbook.step.blocked', { steps: openRequired.map(titleOf).join(' · ') })}</p>
       ) : null}
       {step.status === 'waiting' && step.waitUntil ? <Countdown until={step.waitUntil} onOver={() => void load()} /> : null}
+      {/* A length set at the start replaces the guide's, which the text above still names. */}
+      {step.kind === 'wait' && step.waitHours !== undefined && run.waitHours !== null && step.status !== 'done' && step.status !== 'skipped' ? (
+        <p className="hint" data-testid="rb-wait-configured">{t('runbook.step.waitConfigured', { hours: formatHours(step.waitHours, i18n.language) })}</p>
+      ) : null}
       {step.status === 'done' || step.status === 'skipped' ? <Recorded step={step} /> : null}
       {step.status === 'ready' ? (
         <div className="evidence-form">
@@ -212,7 +226,7 @@ export function RunbookStep({ run, step, index, onChanged }: { run: Run; step: R
         <>
           <InlineErrors source={RUNBOOK_SOURCES.step(step.id)} />
           {skipping ? (
-            <div className="skip-form" data-testid="rb-skip-form">
+            <div className="skip-form field" data-testid="rb-skip-form">
               <label htmlFor={`${id}-reason`}>{t('runbook.step.reasonLabel')}</label>
               <textarea id={`${id}-reason`} ref={reasonRef} data-testid="rb-skip-reason-input" rows={2} maxLength={500} value={reason}
                 onChange={(e) => setReason(e.target.value)} onKeyDown={(e) => { if (e.key === 'Escape') cancelSkip(); }} />

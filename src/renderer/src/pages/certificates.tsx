@@ -12,6 +12,7 @@ import { PageTitle } from '../components/page-title.tsx';
 import { MediumPicker } from '../components/transfer-medium.tsx';
 import { useTransferStore } from '../stores/transfer-store.ts';
 import { formatTime } from '../format.ts';
+import { alternativeNames } from '../components/link-facts.ts';
 import { useApplianceStore } from '../stores/appliance-store.ts';
 import { CERT_SOURCES, isOutdated, useCertStore } from '../stores/cert-store.ts';
 
@@ -55,7 +56,7 @@ function Chain({ result }: { result: CertInspection }) {
             <dt>{t('certs.issuer')}</dt><dd>{c.issuer}</dd>
             <dt>{t('certs.valid')}</dt><dd>{`${formatTime(c.notBefore, i18n.language)} – ${formatTime(c.notAfter, i18n.language)}`}</dd>
             <dt>{t('certs.key')}</dt><dd>{`${c.keyType}, ${c.signatureAlgorithm}`}</dd>
-            {c.subjectAltName ? <><dt>{t('certs.san')}</dt><dd className="san">{c.subjectAltName}</dd></> : null}
+            {c.subjectAltName ? <><dt>{t('certs.san')}</dt><dd className="san">{alternativeNames(c.subjectAltName)}</dd></> : null}
             <dt>SHA-256</dt><dd><code className="hash">{c.sha256}</code></dd>
             <dt>{t('certs.file')}</dt><dd>{c.file}</dd>
           </dl>

@@ -16,6 +16,7 @@ function VaultPackages() {
   const { t, i18n } = useTranslation();
   const { packages, freeBytes, totalBytes, loaded } = useVaultStore();
   const go = useAppStore((s) => s.go);
+  const side = useAppStore((s) => s.settings.side);
   const heading = useRef<HTMLHeadingElement>(null);
   // A removed package takes its buttons along: the focus goes to the list's heading.
   const [removed, setRemoved] = useState(0);
@@ -31,7 +32,7 @@ function VaultPackages() {
       {!loaded ? <p className="hint">{t('app.loading')}</p> : packages.length === 0 ? (
         <div className="empty" data-testid="vault-empty">
           <p className="empty-title">{t('vault.emptyTitle')}</p>
-          <p>{t('vault.emptyText')}</p>
+          <p>{t(side === 'connected' ? 'vault.emptyTextConnected' : 'vault.emptyText')}</p>
           <button type="button" data-testid="vault-go-transfer" onClick={() => go('transfer')}>{t('vault.goTransfer')}</button>
         </div>
       ) : (
