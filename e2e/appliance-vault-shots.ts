@@ -61,6 +61,11 @@ export async function applianceVaultShots(ferry: FerryApp, dir: string, language
   await page.getByTestId('nav-appliances').click();
   await page.locator('[data-testid="appliance-row"]').first().getByTestId('appliance-key-copy').click();
   await shot('05-appliances-filled', true);
+  const second = page.locator('[data-testid="appliance-row"]').nth(1);
+  await second.getByTestId('appliance-versions-edit').click();
+  await second.getByTestId('appliance-versions-site').fill('13.1.0');
+  await shot('05b-appliances-versions', true);
+  await second.getByTestId('appliance-versions-site').press('Escape');
   await page.locator('[data-testid="appliance-row"][data-name="Traffic Frankfurt"]').getByTestId('appliance-key-capture').click();
   await page.getByTestId('capture-time').fill('27.11.2026 14:03');
   await shot('06-appliances-capture', true);

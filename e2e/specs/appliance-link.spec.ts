@@ -102,6 +102,14 @@ test('links an appliance after its certificate is compared, reads its status, ta
   await expect(row.getByTestId('link-status-permissions')).toHaveCount(0);
   const listed = JSON.parse(ferry.cli('appliance', 'list', '--json').stdout) as { appliances: { siteVersion: string }[] };
   expect(listed.appliances[0]!.siteVersion).toBe('23.3.1');
+  // The person takes the appliance's version into the inventory: the box goes, the sentence replacing it has the focus.
+  await row.getByTestId('link-status-take').click();
+  await expect(row.getByTestId('link-status-match')).toBeFocused();
+  await expect(row.getByTestId('link-status-match')).toHaveText('Stimmt mit dem Inventar überein (Site 24.1.2).');
+  await expect(row.getByTestId('link-status-mismatch')).toHaveCount(0);
+  await expect(page.locator('[data-testid="appliance-row"][data-name="Gerät A"]').getByTestId('appliance-versions')).toContainText('Site 24.1.2');
+  const taken = query<{ details: string }>(ferry.dataDir, "SELECT details FROM audit_log WHERE action = 'appliance.versionsChanged'");
+  expect(JSON.parse(taken!.details)).toMatchObject({ to: expect.stringContaining('Site 24.1.2'), source: 'link-reading' });
 
   // The backup: two passwords that differ are refused here; a slow appliance can be cancelled.
   await row.getByTestId('link-backup').click();

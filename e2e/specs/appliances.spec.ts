@@ -93,6 +93,31 @@ test('adds an appliance from pasted Status › Basics text and a key; masked, co
   expect(listed[0]).toMatchObject({ name: 'Gerät A', role: 'standalone', topology: 'single', hostname: 'support.example.com', base: '3.3.2', siteVersion: '12.2.0',
     serial: 'BT-0815-4711', region: null, downloadKey: { masked: 'AK-7…7d93', stale: false, ageDays: 0, driftWarning: true } });
   expect(Math.abs(listed[0]!.downloadKey!.driftSeconds! + 3600)).toBeLessThan(120);
+
+  // After an upgrade the versions are corrected in the row, by keyboard: Escape keeps them and returns the focus.
+  const edit = row.getByTestId('appliance-versions-edit');
+  await edit.focus();
+  await page.keyboard.press('Enter');
+  await expect(row.getByTestId('appliance-versions-base')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(edit).toBeFocused();
+  await page.keyboard.press('Enter');
+  await row.getByTestId('appliance-versions-base').fill('4.0.0');
+  await row.getByTestId('appliance-versions-site').fill('neueste');
+  await row.getByTestId('appliance-versions-site').press('Enter');
+  const refused = row.getByTestId('error-notice');
+  await expect(refused).toHaveAttribute('data-code', 'VERSION_INVALID');
+  await expect(refused).toContainText('Versionen bestehen aus Zahlen mit Punkten');
+  await expect(row.getByTestId('appliance-versions-form')).toBeVisible();
+  await row.getByTestId('appliance-versions-site').fill('13.1.0');
+  await row.getByTestId('appliance-versions-save').click();
+  await expect(row.getByTestId('appliance-versions')).toHaveText('Base 4.0.0 Site 13.1.0');
+  await expect(edit).toBeFocused();
+  await page.getByTestId('nav-audit').click();
+  const entry = page.locator('[data-testid="audit-row"][data-action="appliance.versionsChanged"]');
+  await expect(entry).toContainText('Geräteversionen korrigiert');
+  await expect(entry).toContainText('Base 3.3.2 · Site 12.2.0 → Base 4.0.0 · Site 13.1.0');
+  await expect(entry).toContainText('Quelle: von Hand eingegeben');
 });
 
 test('a key captured days ago is stale; capturing a new one in its row clears the warning', async ({ ferry }) => {

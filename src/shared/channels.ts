@@ -33,6 +33,7 @@ export const INVOKE_CHANNELS = [
   'appliance:add',
   'appliance:setKey',
   'appliance:revealKey',
+  'appliance:setVersions',
   'request:create',
   'request:open',
   'bundle:scanPackages',

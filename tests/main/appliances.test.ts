@@ -92,3 +92,34 @@ describe('appliances', () => {
     expect((await ferry(dir, 'appliance', 'key', 'nobody', '--download-key', KEY)).code).toBe(2);
   });
 });
+
+describe('correcting the versions the inventory holds', () => {
+  it('sets both versions, audits before and after with where they came from, and changes nothing for the same values', async () => {
+    const dir = await station();
+    expect((await ferry(dir, 'appliance', 'add', '--name', 'Gerät A', ...BASE)).code).toBe(0);
+    const set = await ferry(dir, 'appliance', 'versions', 'Gerät A', '--base', '4.0.0', '--site', '13.1.0', '--json');
+    expect(set.code, set.out).toBe(0);
+    expect(set.json()).toMatchObject({ name: 'Gerät A', base: '4.0.0', siteVersion: '13.1.0' });
+    expect((await ferry(dir, 'appliance', 'versions', 'Gerät A', '--base', '4.0.0', '--site', '13.1.0')).code).toBe(0);
+    const s = createServices({ dataDir: dir, tasks: 'in-process' });
+    try {
+      const entries = s.audit.list({ limit: 50 }).entries.filter((e) => e.action === 'appliance.versionsChanged');
+      expect(entries.map((e) => e.details)).toEqual([{ name: 'Gerät A', from: 'Base 3.3.2 · Site 12.2.0', to: 'Base 4.0.0 · Site 13.1.0', source: 'hand' }]);
+      s.appliances.setVersions('Gerät A', '4.0.0', '13.2.0', 'link-reading');
+      expect(s.audit.list({ limit: 50 }).entries.find((e) => e.action === 'appliance.versionsChanged' && e.details['source'] === 'link-reading')?.details['to']).toBe('Base 4.0.0 · Site 13.2.0');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('refuses what is not a version with VERSION_INVALID and keeps the old ones; an unknown appliance is USAGE', async () => {
+    const dir = await station();
+    expect((await ferry(dir, 'appliance', 'add', '--name', 'Gerät A', ...BASE)).code).toBe(0);
+    const bad = await ferry(dir, 'appliance', 'versions', 'Gerät A', '--base', '4.0', '--site', 'latest', '--json');
+    expect(bad.code).not.toBe(0);
+    expect(bad.json<{ error: { code: string; details: { field: string } } }>().error).toMatchObject({ code: 'VERSION_INVALID', details: { field: 'site' } });
+    expect((await ferry(dir, 'appliance', 'list', '--json')).json<{ appliances: { base: string; siteVersion: string }[] }>().appliances[0]).toMatchObject({ base: '3.3.2', siteVersion: '12.2.0' });
+    expect((await ferry(dir, 'appliance', 'versions', 'Nobody', '--base', '4.0.0', '--site', '13.1.0', '--json')).json<{ error: { code: string } }>().error.code).toBe('USAGE');
+    expect((await ferry(dir, 'appliance', 'versions', 'Gerät A', '--base', '4.0.0')).code).toBe(2);
+  });
+});

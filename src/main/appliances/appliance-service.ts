@@ -78,6 +78,27 @@ export class ApplianceService {
     });
   }
 
+  /**
+   * Corrects the versions the inventory holds (after an upgrade, or from a status reading that shows
+   * the inventory is out of date). Audited with before and after and where the new values came from;
+   * the same values again change nothing and write no entry.
+   */
+  setVersions(idOrName: string, base: string, siteVersion: string, source: 'hand' | 'link-reading' = 'hand'): Appliance {
+    const next = { base: base.trim(), site: siteVersion.trim() };
+    for (const [field, value] of Object.entries(next)) {
+      if (!isVersion(value)) throw new FerryError('VERSION_INVALID', `The ${field} version "${value.slice(0, 100)}" is not a version (e.g. 12.2.0)`, { field, value: value.slice(0, 100) });
+    }
+    return transaction(this.db, () => {
+      const row = this.find(idOrName);
+      if (row.base === next.base && row.site_version === next.site) return this.show(row.id);
+      this.repo.setVersions(row.id, next.base, next.site, this.now().toISOString());
+      this.audit.append({ actor: 'user', action: 'appliance.versionsChanged', subject: row.id, details: {
+        name: row.name, from: `Base ${row.base} · Site ${row.site_version}`, to: `Base ${next.base} · Site ${next.site}`, source,
+      } });
+      return this.show(row.id);
+    });
+  }
+
   /** The download key in clear, for the request and for "copy" on the connected side. */
   downloadKey(idOrName: string): string | null {
     const row = this.find(idOrName);

@@ -8,6 +8,7 @@ export function setupApplianceHandlers(s: Services): DomainHandlers<'appliance'>
     'appliance:list': () => s.appliances.list(),
     'appliance:add': (input) => s.appliances.add(input),
     'appliance:setKey': ({ id, downloadKey, applianceTime }) => s.appliances.setDownloadKey(id, downloadKey, applianceTime),
+    'appliance:setVersions': ({ id, base, siteVersion, source }) => s.appliances.setVersions(id, base, siteVersion, source),
     'appliance:revealKey': ({ id }) => ({ downloadKey: s.appliances.downloadKey(id) }),
   };
 }

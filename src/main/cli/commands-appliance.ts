@@ -19,6 +19,7 @@ function describe(a: Appliance): string {
 
 const LINK_USAGE = 'ferry appliance link NAME --url URL --client-id ID --client-secret-file F [--pin SHA256] [--data-dir DIR] [--json]';
 
+const VERSIONS_USAGE = 'ferry appliance versions NAME --base V --site V [--data-dir DIR] [--json]';
 const KEY_USAGE = 'ferry appliance key NAME (--download-key K | --download-key-file F) [--appliance-time ISO] [--data-dir DIR] [--json]';
 
 function readKey(ctx: CommandContext, usage = ADD_USAGE): string | undefined {
@@ -70,6 +71,19 @@ export const APPLIANCE_COMMANDS: Record<string, Command> = {
       const applianceTime = optionalOption(ctx, 'appliance-time', KEY_USAGE);
       const appliance = ctx.services().appliances.setDownloadKey(ctx.positionals[0]!, key, applianceTime);
       ctx.io.out(ctx.json ? JSON.stringify(appliance) + '\n' : `Key captured\n${describe(appliance)}`);
+      return EXIT.ok;
+    },
+  },
+  versions: {
+    summary: 'correct the versions the inventory holds for an appliance (after an upgrade); audited',
+    usage: VERSIONS_USAGE,
+    options: { base: { type: 'string' }, site: { type: 'string' } },
+    positionals: 1,
+    run: (ctx) => {
+      const base = requireOption(ctx, 'base', VERSIONS_USAGE);
+      const site = requireOption(ctx, 'site', VERSIONS_USAGE);
+      const appliance = ctx.services().appliances.setVersions(ctx.positionals[0]!, base, site);
+      ctx.io.out(ctx.json ? JSON.stringify(appliance) + '\n' : `Versions set\n${describe(appliance)}`);
       return EXIT.ok;
     },
   },

@@ -60,5 +60,10 @@ export const applianceInvoke = {
     output: ApplianceSchema,
   },
   /** The key in clear, for "copy" (it never shows unmasked otherwise). */
+  /** Corrects the versions the inventory holds (by hand, or taken from a status reading); audited. */
+  'appliance:setVersions': {
+    input: z.object({ id: z.string().uuid(), base: z.string().max(100), siteVersion: z.string().max(100), source: z.enum(['hand', 'link-reading']).optional() }).strict(),
+    output: ApplianceSchema,
+  },
   'appliance:revealKey': { input: z.object({ id: z.string().uuid() }).strict(), output: z.object({ downloadKey: z.string().nullable() }) },
 } as const;

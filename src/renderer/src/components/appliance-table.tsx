@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Appliance } from '../../../shared/contract.ts';
 import { ApplianceKeyCell } from './appliance-key-cell.tsx';
+import { ApplianceVersions } from './appliance-versions.tsx';
 import { LinkRow } from './link-row.tsx';
 
 function ApplianceRow({ appliance: a }: { appliance: Appliance }) {
@@ -27,9 +28,7 @@ function ApplianceRow({ appliance: a }: { appliance: Appliance }) {
             {a.topology === 'single' ? null : ` · ${t(`appliances.topology.${a.topology}`)}`}
           </span>
           {a.region ? <span data-testid="appliance-region">{t('appliances.table.region', { region: a.region })}</span> : null}
-          <span className="versions" data-testid="appliance-versions">
-            <span>{t('appliances.table.base', { version: a.base })}</span> <span>{t('appliances.table.site', { version: a.siteVersion })}</span>
-          </span>
+          <ApplianceVersions appliance={a} />
         </td>
         <td><ApplianceKeyCell appliance={a} /></td>
       </tr>

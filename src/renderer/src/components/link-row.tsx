@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Appliance } from '../../../shared/contract.ts';
 import { formatFingerprint } from '../../../shared/fingerprint.ts';
 import { formatTime } from '../format.ts';
+import { APPLIANCE_SOURCES, useApplianceStore } from '../stores/appliance-store.ts';
 import { useErrorStore } from '../stores/error-store.ts';
 import { LINK_SOURCES, useLinkStore } from '../stores/link-store.ts';
 import { ConfirmBox } from './confirm-box.tsx';
@@ -38,6 +39,7 @@ export function LinkRow({ appliance: a }: { appliance: Appliance }) {
   const outcome = useLinkStore((s) => s.outcomes[a.id]);
   const readStatus = useLinkStore((s) => s.readStatus);
   const remove = useLinkStore((s) => s.remove);
+  const setVersions = useApplianceStore((s) => s.setVersions);
   const presented = usePresentedInstead(a.id);
   const [panel, setPanel] = useState<'link' | 'relink' | null>(null);
   const [backupForm, setBackupForm] = useState(false);
@@ -106,6 +108,7 @@ export function LinkRow({ appliance: a }: { appliance: Appliance }) {
         </div>
       ) : null}
       <InlineErrors source={LINK_SOURCES.status(a.id)} />
+      <InlineErrors source={APPLIANCE_SOURCES.takeVersion(a.id)} />
       <InlineErrors source={LINK_SOURCES.backup(a.id)} />
       {presented && entry && !panel ? (
         <div className="link-renewed" data-testid="link-pin-mismatch">
@@ -116,7 +119,8 @@ export function LinkRow({ appliance: a }: { appliance: Appliance }) {
           </div>
         </div>
       ) : null}
-      {entry?.latest ? <LinkStatus reading={entry.latest} headingRef={statusHeading} showPermissions={!(account && !panel)} /> : entry ? <p className="hint" data-testid="link-no-reading">{t('link.noReading')}</p> : null}
+      {entry?.latest ? <LinkStatus reading={entry.latest} headingRef={statusHeading} showPermissions={!(account && !panel)}
+        inventorySite={a.siteVersion} onTakeVersion={async (version) => (await setVersions(a.id, a.base, version, 'link-reading')).ok} /> : entry ? <p className="hint" data-testid="link-no-reading">{t('link.noReading')}</p> : null}
       {backupForm && entry && !job ? (
         <LinkBackupForm appliance={a} onStarted={() => setBackupForm(false)} onCancel={() => { setBackupForm(false); setFocus({ target: 'backup' }); }} />
       ) : null}

@@ -3,7 +3,7 @@
  * last data sync, when it was read — and whether the version differs from the inventory's (said,
  * never changed: the inventory stays the person's).
  */
-import { useEffect, useState, type Ref } from 'react';
+import { useEffect, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatusReadingInfo } from '../../../shared/contract.ts';
 import { formatTime } from '../format.ts';
@@ -26,13 +26,22 @@ interface Props {
   headingRef?: Ref<HTMLHeadingElement>;
   /** Shows the account's permissions as this reading found them (not while linking just showed them). */
   showPermissions?: boolean;
+  /** The site version the inventory holds now (it may have been corrected since the reading). */
+  inventorySite?: string;
+  /** Takes the reading's site version into the inventory; resolves whether it was taken. */
+  onTakeVersion?: (version: string) => Promise<boolean>;
 }
 
-export function LinkStatus({ reading: r, headingRef, showPermissions = false }: Props) {
+export function LinkStatus({ reading: r, headingRef, showPermissions = false, inventorySite, onTakeVersion }: Props) {
   const { t, i18n } = useTranslation();
   const now = useNow();
   const when = (iso: string) => [formatTime(iso, i18n.language), ago(iso, now, i18n.language)].filter(Boolean).join(' · ');
-  const differs = versionMismatch(r);
+  const differs = versionMismatch({ version: r.version, inventorySiteVersion: inventorySite ?? r.inventorySiteVersion });
+  const matchRef = useRef<HTMLParagraphElement>(null);
+  const [taken, setTaken] = useState(0);
+  // Once taken, the mismatch box is gone: the focus goes to the sentence that replaced it.
+  useEffect(() => { if (taken > 0) matchRef.current?.focus(); }, [taken]);
+  const take = async (version: string) => { if (await onTakeVersion?.(version)) setTaken((n) => n + 1); };
   const failover = r.failoverRole !== 'none';
   return (
     <div className="link-status" data-testid="link-status" data-healthy={r.success} data-role={r.failoverRole}>
@@ -68,9 +77,14 @@ export function LinkStatus({ reading: r, headingRef, showPermissions = false }: 
       {differs ? (
         <p className="warning-box" data-testid="link-status-mismatch">
           {t('link.status.mismatch', differs)} <span className="hint">{t('link.status.mismatchHint')}</span>
+          {onTakeVersion ? (
+            <button type="button" className="small" data-testid="link-status-take" onClick={() => void take(differs.reported)}>
+              {t('link.status.takeVersion', { version: differs.reported })}
+            </button>
+          ) : null}
         </p>
       ) : r.version !== null ? (
-        <p className="hint" data-testid="link-status-match">{t('link.status.match', { version: r.inventorySiteVersion })}</p>
+        <p className="hint" data-testid="link-status-match" tabIndex={-1} ref={matchRef}>{t('link.status.match', { version: inventorySite ?? r.inventorySiteVersion })}</p>
       ) : null}
       {showPermissions && r.permissions ? (
         <div data-testid="link-status-permissions">

@@ -11,6 +11,10 @@ export const APPLIANCE_SOURCES = {
   /** One per appliance: a refused key shows under that appliance's capture form. */
   setKey: (id: string) => `appliance.setKey:${id}`,
   copy: (id: string) => `appliance.copy:${id}`,
+  /** One per appliance: a refused correction shows next to that appliance's versions. */
+  setVersions: (id: string) => `appliance.setVersions:${id}`,
+  /** One per appliance: a refused take-over of a status reading's version shows under that reading. */
+  takeVersion: (id: string) => `appliance.takeVersion:${id}`,
 } as const;
 
 interface ApplianceState {
@@ -21,6 +25,8 @@ interface ApplianceState {
   add(input: ApplianceInput): Promise<Attempt<Appliance>>;
   /** Captures a new key; `applianceTime` (ISO) is the appliance's clock, compared with this computer's. */
   setKey(id: string, downloadKey: string, applianceTime: string | undefined): Promise<Attempt<Appliance>>;
+  /** Corrects the versions the inventory holds (by hand, or taken from a status reading). */
+  setVersions(id: string, base: string, siteVersion: string, source: 'hand' | 'link-reading'): Promise<Attempt<Appliance>>;
   /** The key in clear, only to put it on the clipboard; null when there is none or it failed. */
   revealKey(id: string): Promise<string | null>;
 }
@@ -49,6 +55,15 @@ export const useApplianceStore = create<ApplianceState>((set, get) => {
     async setKey(id, downloadKey, applianceTime) {
       return attempt(APPLIANCE_SOURCES.setKey(id), async () => {
         const updated = await unwrap(ferry().appliance.setKey({ id, downloadKey, ...(applianceTime !== undefined ? { applianceTime } : {}) }));
+        replace(updated);
+        return updated;
+      }, inline);
+    },
+    async setVersions(id, base, siteVersion, source) {
+      const errorSource = source === 'hand' ? APPLIANCE_SOURCES.setVersions(id) : APPLIANCE_SOURCES.takeVersion(id);
+      useErrorStore.getState().abandoned(errorSource);
+      return attempt(errorSource, async () => {
+        const updated = await unwrap(ferry().appliance.setVersions({ id, base, siteVersion, source }));
         replace(updated);
         return updated;
       }, inline);
