@@ -115,9 +115,9 @@ test('a window too short for an install is said so; a malformed one is refused b
   await page.getByTestId('plan-startAt').fill('2026-12-01T09:00');
   await page.getByTestId('plan-windows').fill('weekdays 18-22');
   await page.getByTestId('plan-compute').click();
-  await expect(page.locator('#plan-windows-error')).toContainText('mon-fri 18:00-22:00');
+  await expect(page.locator('#plan-windows-error')).toContainText('Mo-Fr 18:00-22:00');
   await expect(page.getByTestId('plan-windows')).toBeFocused();
-  await page.getByTestId('plan-windows').fill('mon-fri 18:00-18:30');
+  await page.getByTestId('plan-windows').fill('Mo-Fr 18:00-18:30');
   await page.getByTestId('plan-compute').click();
   await expect(page.getByTestId('plan-window-too-short')).toContainText('WINDOW_TOO_SHORT');
 });

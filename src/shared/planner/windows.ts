@@ -1,6 +1,8 @@
 /**
  * Maintenance windows (the guide recommends updating inside them): weekly ones such as
  * `mon-fri 18:00-22:00` or `sat,sun 08:00-12:00`, and dated ones such as `2026-12-05 08:00-12:00`.
+ * German day names and dates are read too (`Mo-Fr 18:00-22:00`, `täglich …`, `05.12.2026 …`), as a
+ * German page suggests them.
  * Times are the local wall-clock times of this computer; a window whose end is not after its start
  * runs past midnight (`fri 22:00-02:00`). An install is placed only where a window holds its whole
  * upper estimate; waits run through nights and weekends.
@@ -17,6 +19,14 @@ export interface MaintenanceWindow {
 }
 
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const GERMAN_DAY_NAMES = ['so', 'mo', 'di', 'mi', 'do', 'fr', 'sa'];
+
+/** A day's number (0 = Sunday) from its English or German short name (`mon`, `Mo`, `Mo.`), or -1. */
+function dayNumber(name: string): number {
+  const bare = name.replace(/\.$/, '');
+  const english = DAY_NAMES.indexOf(bare);
+  return english >= 0 ? english : GERMAN_DAY_NAMES.indexOf(bare);
+}
 const SPEC = /^\s*(\S+)\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$/;
 
 const invalid = (spec: string, why: string): FerryError =>
@@ -32,9 +42,10 @@ export function parseWindow(spec: string): MaintenanceWindow {
   const endMinute = h2 * 60 + m2;
   if (startMinute === endMinute) throw invalid(spec, 'it is empty');
   const when = m[1]!.toLowerCase();
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(when);
-  if (date) {
-    const [year, month, day] = [date[1], date[2], date[3]].map(Number) as [number, number, number];
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(when);
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(when);
+  if (iso || german) {
+    const [year, month, day] = (iso ? [iso[1], iso[2], iso[3]] : [german![3], german![2], german![1]]).map(Number) as [number, number, number];
     const probe = new Date(year, month - 1, day);
     if (probe.getMonth() !== month - 1 || probe.getDate() !== day) throw invalid(spec, 'no such date');
     return { spec, days: null, date: { year, month, day }, startMinute, endMinute };
@@ -42,14 +53,14 @@ export function parseWindow(spec: string): MaintenanceWindow {
   return { spec, days: parseDays(when, spec), date: null, startMinute, endMinute };
 }
 
-/** `mon-fri`, `sat,sun`, `mon,wed-fri`, `daily`. */
+/** `mon-fri`, `sat,sun`, `mon,wed-fri`, `daily` (German: `Mo-Fr`, `Sa,So`, `täglich`). */
 function parseDays(text: string, spec: string): Set<number> {
-  if (text === 'daily') return new Set([0, 1, 2, 3, 4, 5, 6]);
+  if (text === 'daily' || text === 'täglich') return new Set([0, 1, 2, 3, 4, 5, 6]);
   const days = new Set<number>();
   for (const part of text.split(',')) {
     const [from, to] = part.split('-');
-    const a = DAY_NAMES.indexOf(from ?? '');
-    const b = to === undefined ? a : DAY_NAMES.indexOf(to);
+    const a = dayNumber(from ?? '');
+    const b = to === undefined ? a : dayNumber(to);
     if (a < 0 || b < 0) throw invalid(spec, `"${part}" is not a day (mon … sun)`);
     for (let d = a; ; d = (d + 1) % 7) {
       days.add(d);

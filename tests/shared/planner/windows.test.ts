@@ -17,7 +17,13 @@ describe('maintenance windows', () => {
     expect([...parseWindow('fri-mon 22:00-02:00').days!].sort()).toEqual([0, 1, 5, 6]);
     expect(parseWindow('daily 00:00-24:00').days!.size).toBe(7);
     expect(parseWindow('2026-12-05 08:00-12:00')).toMatchObject({ date: { year: 2026, month: 12, day: 5 }, startMinute: 480, endMinute: 720 });
-    for (const bad of ['weekdays 18:00-22:00', 'mon 18:00', 'mon 25:00-26:00', 'mon 18:00-18:00', '2026-02-30 08:00-12:00', '']) {
+    // German day names, "täglich" and dates, as the German page suggests them.
+    expect([...parseWindow('Mo-Fr 18:00-22:00').days!].sort()).toEqual([1, 2, 3, 4, 5]);
+    expect([...parseWindow('Sa,So 08:00-12:00').days!].sort()).toEqual([0, 6]);
+    expect([...parseWindow('Mo.,Mi.-Fr. 18:00-22:00').days!].sort()).toEqual([1, 3, 4, 5]);
+    expect(parseWindow('täglich 00:00-24:00').days!.size).toBe(7);
+    expect(parseWindow('5.12.2026 08:00-12:00')).toMatchObject({ date: { year: 2026, month: 12, day: 5 }, startMinute: 480, endMinute: 720 });
+    for (const bad of ['Montag 18:00-22:00', '30.02.2026 08:00-12:00', 'weekdays 18:00-22:00', 'mon 18:00', 'mon 25:00-26:00', 'mon 18:00-18:00', '2026-02-30 08:00-12:00', '']) {
       expect(() => parseWindow(bad), bad).toThrow(expect.objectContaining({ code: 'USAGE' }));
     }
   });
