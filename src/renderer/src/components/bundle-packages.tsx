@@ -24,6 +24,12 @@ function Row({ row, index }: { row: PackageRow; index: number }) {
           aria-label={t('transfer.packages.confirmLabel', { file: row.file })} />
       </td>
       <td><label htmlFor={`${id}-confirm`} className="path">{row.file}</label><br /><span className="hint">{formatBytes(row.size, i18n.language)}</span></td>
+      {/* Ferry's guess next to the file it is about: the first thing to check, visible in a narrow window too. */}
+      <td>
+        <span className={`confidence confidence-${row.guess.confidence}`} data-testid="package-confidence">{t(`transfer.packages.confidence.${row.guess.confidence}`)}</span>
+        {/* The reason is the service's English sentence: shown on an English page only. */}
+        {i18n.language === 'en' ? <span className="hint"> {row.guess.reason}</span> : null}
+      </td>
       <td>
         <select data-testid="package-kind" value={row.kind} aria-label={t('transfer.packages.kind')} onChange={(e) => edit(row.file, { kind: e.target.value as PackageRow['kind'] })}>
           {KINDS.map((k) => <option key={k} value={k}>{t(`transfer.kind.${k}`)}</option>)}
@@ -38,11 +44,6 @@ function Row({ row, index }: { row: PackageRow; index: number }) {
         <input data-testid="package-name" value={row.name} aria-label={t('transfer.packages.name')} aria-invalid={invalid('name') || undefined}
           aria-describedby={invalid('name') ? `${id}-name-error` : undefined} onChange={(e) => edit(row.file, { name: e.target.value })} />
         {invalid('name') ? <span className="field-error" id={`${id}-name-error`}>{t('transfer.packages.nameMissing')}</span> : null}
-      </td>
-      <td>
-        <span className={`confidence confidence-${row.guess.confidence}`} data-testid="package-confidence">{t(`transfer.packages.confidence.${row.guess.confidence}`)}</span>
-        {/* The reason is the service's English sentence: shown on an English page only. */}
-        {i18n.language === 'en' ? <span className="hint"> {row.guess.reason}</span> : null}
       </td>
     </tr>
   );
@@ -67,8 +68,8 @@ export function BundlePackages({ number }: { number: number }) {
             <table className="transfer-table packages-table" data-testid="packages-table">
               <thead>
                 <tr>
-                  <th>{t('transfer.packages.confirm')}</th><th>{t('transfer.packages.file')}</th><th>{t('transfer.packages.kind')}</th>
-                  <th>{t('transfer.packages.version')}</th><th>{t('transfer.packages.name')}</th><th>{t('transfer.packages.guess')}</th>
+                  <th>{t('transfer.packages.confirm')}</th><th>{t('transfer.packages.file')}</th><th>{t('transfer.packages.guess')}</th>
+                  <th>{t('transfer.packages.kind')}</th><th>{t('transfer.packages.version')}</th><th>{t('transfer.packages.name')}</th>
                 </tr>
               </thead>
               <tbody>{rows.map((r, i) => <Row key={r.file} row={r} index={i} />)}</tbody>
