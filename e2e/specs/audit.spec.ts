@@ -66,27 +66,27 @@ test('pages through 1,000 entries with "N of M", filters by action and day, and 
   // The station's public key, which checks the head's signature, belongs to its sealed private key.
   await expect(page.getByTestId('audit-key')).toHaveText('Stationsschlüssel bestätigt.');
   await expect(page.getByTestId('audit-key')).toHaveAttribute('data-confirmed', 'true');
-  await expect(page.getByTestId('audit-range')).toHaveText(`1–100 von ${n(total)}`);
+  await expect(page.getByTestId('audit-range')).toHaveText(`1–100 von ${n(total)}, neueste zuerst`);
   await expect(page.getByTestId('audit-row')).toHaveCount(100);
   await expect(page.getByTestId('audit-row').first()).toHaveAttribute('data-seq', String(total));
   // An action Ferry has no words for yet is shown as stored, not hidden.
   await expect(page.getByTestId('audit-row').first().getByTestId('audit-action')).toHaveText('e2e.seeded');
 
   await page.getByTestId('audit-next').click();
-  await expect(page.getByTestId('audit-range')).toHaveText(`101–200 von ${n(total)}`);
+  await expect(page.getByTestId('audit-range')).toHaveText(`101–200 von ${n(total)}, neueste zuerst`);
   await expect(page.getByTestId('audit-row').first()).toHaveAttribute('data-seq', String(total - 100));
   await page.getByTestId('audit-last').click();
-  await expect(page.getByTestId('audit-range')).toHaveText(`1.001–${n(total)} von ${n(total)}`);
+  await expect(page.getByTestId('audit-range')).toHaveText(`1.001–${n(total)} von ${n(total)}, neueste zuerst`);
   await expect(page.getByTestId('audit-row').last()).toHaveAttribute('data-seq', '1');
   await expect(page.getByTestId('audit-next')).toHaveAttribute('aria-disabled', 'true');
   await page.getByTestId('audit-page-size').selectOption('500');
-  await expect(page.getByTestId('audit-range')).toHaveText(`1.001–${n(total)} von ${n(total)}`);
+  await expect(page.getByTestId('audit-range')).toHaveText(`1.001–${n(total)} von ${n(total)}, neueste zuerst`);
   await page.getByTestId('audit-first').click();
-  await expect(page.getByTestId('audit-range')).toHaveText(`1–500 von ${n(total)}`);
+  await expect(page.getByTestId('audit-range')).toHaveText(`1–500 von ${n(total)}, neueste zuerst`);
   await expect(page.getByTestId('audit-row')).toHaveCount(500);
 
   await page.getByTestId('audit-filter-action').selectOption({ label: 'Station eingerichtet' });
-  await expect(page.getByTestId('audit-range')).toHaveText('1–1 von 1');
+  await expect(page.getByTestId('audit-range')).toHaveText('1–1 von 1, neueste zuerst');
   await expect(page.getByTestId('audit-total')).toHaveText(`(von ${n(total)} insgesamt)`);
   await expect(page.getByTestId('audit-row')).toHaveAttribute('data-action', 'station.created');
 
@@ -94,7 +94,7 @@ test('pages through 1,000 entries with "N of M", filters by action and day, and 
   const today = new Date();
   const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   await page.getByTestId('audit-filter-to').fill(day(today));
-  await expect(page.getByTestId('audit-range')).toHaveText(`1–500 von ${n(total)}`);
+  await expect(page.getByTestId('audit-range')).toHaveText(`1–500 von ${n(total)}, neueste zuerst`);
   await page.getByTestId('audit-filter-from').fill(day(new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1)));
   await page.getByTestId('audit-filter-to').fill('');
   await expect(page.getByTestId('audit-empty')).toHaveText('Kein Eintrag passt zum Filter.');
