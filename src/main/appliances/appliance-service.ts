@@ -24,6 +24,10 @@ export type Appliance = z.output<typeof ApplianceSchema>;
 /** The topology a role implies when none is given. */
 const TOPOLOGY_OF_ROLE = { standalone: 'single', primary: 'failover', backup: 'failover', master: 'atlas', traffic: 'atlas' } as const;
 
+/** VERSION_INVALID naming the field, for what is not a version (e.g. `latest`). */
+function checkVersion(field: 'base' | 'site', value: string): void {
+  if (!isVersion(value.trim())) throw new FerryError('VERSION_INVALID', `The ${field} version "${value.slice(0, 100)}" is not a version (e.g. 12.2.0)`, { field, value: value.slice(0, 100) });
+}
 
 /** The inventory of one data directory. */
 export class ApplianceService {
@@ -47,9 +51,8 @@ export class ApplianceService {
     const name = normalizeName(input.name, 'appliance name');
     const hostname = input.hostname.trim();
     if (!isHostname(hostname)) throw new FerryError('USAGE', `Not a host name: "${hostname.slice(0, 100)}" (e.g. support.example.com, without https://)`, { field: 'hostname' });
-    for (const [field, value] of [['base', input.base], ['site', input.siteVersion]] as const) {
-      if (!isVersion(value.trim())) throw new FerryError('VERSION_INVALID', `The ${field} version "${value.slice(0, 100)}" is not a version (e.g. 12.2.0)`, { field, value: value.slice(0, 100) });
-    }
+    checkVersion('base', input.base);
+    checkVersion('site', input.siteVersion);
     const region = input.region === undefined ? null : normalizeName(input.region, 'region');
     if (region !== null && input.role !== 'traffic') throw new FerryError('USAGE', 'Only traffic nodes of an Atlas cluster have a region', { field: 'region' });
     const key = input.downloadKey === undefined ? undefined : checkDownloadKey(input.downloadKey);
@@ -84,10 +87,9 @@ export class ApplianceService {
    * the same values again change nothing and write no entry.
    */
   setVersions(idOrName: string, base: string, siteVersion: string, source: 'hand' | 'link-reading' = 'hand'): Appliance {
+    checkVersion('base', base);
+    checkVersion('site', siteVersion);
     const next = { base: base.trim(), site: siteVersion.trim() };
-    for (const [field, value] of Object.entries(next)) {
-      if (!isVersion(value)) throw new FerryError('VERSION_INVALID', `The ${field} version "${value.slice(0, 100)}" is not a version (e.g. 12.2.0)`, { field, value: value.slice(0, 100) });
-    }
     return transaction(this.db, () => {
       const row = this.find(idOrName);
       if (row.base === next.base && row.site_version === next.site) return this.show(row.id);

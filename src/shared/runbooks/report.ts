@@ -7,6 +7,7 @@
  * the CLI runs TypeScript with Node's type stripping, which knows no JSX.
  */
 import { formatBytes } from '../bytes.ts';
+import { formatHours as hours } from '../hours.ts';
 import { Fragment, createElement as h, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { assertNever } from '../assert-never.ts';
@@ -157,12 +158,6 @@ function when(iso: string | null, language: Language): ReactNode {
   const text = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
   const zone = new Intl.DateTimeFormat(language, { timeZoneName: 'shortOffset' }).formatToParts(d).find((p) => p.type === 'timeZoneName')?.value;
   return h('time', { dateTime: d.toISOString() }, text, zone ? f(' ', h('span', { className: 'zone' }, zone)) : null);
-}
-
-function hours(value: number, language: Language): string {
-  // A short wait (a test run, a configured minute) keeps its digits: 0.002 h, never "0 h".
-  const digits = value > 0 && value < 1 ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: 2 };
-  return `${new Intl.NumberFormat(language, digits).format(value)} h`;
 }
 
 /** `1,2 MiB (1.234.567 Bytes)`: the exact size for comparing, the short one for reading. */

@@ -36,7 +36,8 @@ export function LinkStatus({ reading: r, headingRef, showPermissions = false, in
   const { t, i18n } = useTranslation();
   const now = useNow();
   const when = (iso: string) => [formatTime(iso, i18n.language), ago(iso, now, i18n.language)].filter(Boolean).join(' · ');
-  const differs = versionMismatch({ version: r.version, inventorySiteVersion: inventorySite ?? r.inventorySiteVersion });
+  const inventory = inventorySite ?? r.inventorySiteVersion;
+  const differs = versionMismatch({ version: r.version, inventorySiteVersion: inventory });
   const matchRef = useRef<HTMLParagraphElement>(null);
   const [taken, setTaken] = useState(0);
   // Once taken, the mismatch box is gone: the focus goes to the sentence that replaced it.
@@ -84,7 +85,7 @@ export function LinkStatus({ reading: r, headingRef, showPermissions = false, in
           ) : null}
         </p>
       ) : r.version !== null ? (
-        <p className="hint" data-testid="link-status-match" tabIndex={-1} ref={matchRef}>{t('link.status.match', { version: inventorySite ?? r.inventorySiteVersion })}</p>
+        <p className="hint" data-testid="link-status-match" tabIndex={-1} ref={matchRef}>{t('link.status.match', { version: inventory })}</p>
       ) : null}
       {showPermissions && r.permissions ? (
         <div data-testid="link-status-permissions">

@@ -8,6 +8,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, Run, RunStep, StatusReadingInfo } from '../../../shared/contract.ts';
+import { formatHours } from '../../../shared/hours.ts';
 import { checkBasics, expectationFor, type BasicsCheck } from '../../../shared/runbooks/basics-check.ts';
 import { judgeLinkReading, readingMustFollow } from '../../../shared/runbooks/link-evidence.ts';
 import { formatBytes, formatTime } from '../format.ts';
@@ -55,12 +56,6 @@ function Recorded({ step }: { step: RunStep }) {
       {step.status === 'done' && step.note ? <span>{t('runbook.step.note', { note: step.note })}</span> : null}
     </div>
   );
-}
-
-/** Hours as the report writes them: a short wait keeps its digits (0.01 h, never "0 h"). */
-function formatHours(value: number, language: string): string {
-  const digits = value > 0 && value < 1 ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: 2 };
-  return `${new Intl.NumberFormat(language, digits).format(value)} h`;
 }
 
 /** A countdown to `until`, ticking every second; calls `onOver` once (not at every render) when the time has come. */
